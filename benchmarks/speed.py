@@ -1,0 +1,213 @@
+"""Speed of laotext's backends, ICU and LaoNLP, on the same text in the same run.
+
+Usage::
+
+    python benchmarks/speed.py [--text PATH] [--repeat N] [--laonlp-chars N]
+
+Reads ``../shared/data/raw/bench_corpus.txt`` by default (and says so and stops when it is not
+there).  Every engine segments the whole text in one call, best of ``--repeat`` runs; speed is MB/s
+of the text's UTF-8 encoding, and ratios are against ICU.  LaoNLP is slow, so it runs on a prefix.
+Also reported: that the compiled and pure-Python backends give identical tokens, the time to build
+the compiled tables from the lexicon, the resident memory of a fresh process that has loaded the
+default lexicon (both backends), and how well two threads segment in parallel.  Prints a markdown
+table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_TEXT = ROOT.parent / "shared" / "data" / "raw" / "bench_corpus.txt"
+
+
+def best_time(function: Callable[[], Any], repeat: int) -> float:
+    """The fastest of `repeat` calls, in seconds (garbage collection off while timing)."""
+    times = []
+    for _ in range(repeat):
+        gc.collect()
+        gc.disable()
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+        gc.enable()
+    return min(times)
+
+
+def load_tables() -> tuple[Any, str]:
+    """The default tokenizer's tables, or (when the shipped lexicon is not built) LaoNLP's list."""
+    from laotext.segment import Tokenizer
+
+    try:
+        return Tokenizer(backend="python")._get_tables(), "default laotext lexicon"
+    except FileNotFoundError:
+        pass
+    try:
+        from laonlp.corpus import lao_words
+    except ImportError:
+        sys.exit("no lexicon: neither laotext/data/lexicon.tsv nor laonlp is available")
+    return Tokenizer(words=list(lao_words()), backend="python")._get_tables(), "LaoNLP lao_words()"
+
+
+def rss_mb() -> float:
+    """Resident memory of this process in MB (Linux /proc; elsewhere the peak from getrusage)."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+        import os
+
+        return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError):
+        import resource
+
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def memory_report() -> None:
+    """(Run in a fresh process.)  RSS before and after loading the lexicon, build times."""
+    import laotext._backend as backend
+    import laotext.segment  # noqa: F401  (imported before the baseline is taken)
+
+    before = rss_mb()
+    start = time.perf_counter()
+    tables, _ = load_tables()
+    python_seconds = time.perf_counter() - start
+    python_rss = rss_mb()
+    start = time.perf_counter()
+    backend.CompiledSegmenter(tables.table)
+    compiled_seconds = time.perf_counter() - start
+    print(before, python_rss, rss_mb(), python_seconds, compiled_seconds)
+
+
+def parallel_ratio(function: Callable[[str], Any], halves: tuple[str, str]) -> float:
+    """Time of two threads each doing one half, over the time of one thread doing both."""
+
+    def serial() -> None:
+        function(halves[0])
+        function(halves[1])
+
+    def parallel() -> None:
+        threads = [threading.Thread(target=function, args=(half,)) for half in halves]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+
+    return best_time(parallel, 5) / best_time(serial, 5)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--text", type=Path, default=DEFAULT_TEXT)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--laonlp-chars", type=int, default=100_000)
+    parser.add_argument("--memory-report", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.memory_report:
+        memory_report()
+        return
+    if not args.text.exists():
+        print(f"benchmark text not found: {args.text} (pass --text PATH); nothing measured")
+        return
+
+    from laotext import _backend
+    from laotext.segment import _boundaries
+    from laotext.syllables import CLUSTER_RE
+
+    text = args.text.read_text(encoding="utf-8")
+    megabytes = len(text.encode("utf-8")) / 1e6
+    tables, lexicon_name = load_tables()
+    rows: list[tuple[str, float, str]] = []  # engine, seconds per MB, note
+
+    def measure(name: str, function: Callable[[], Any], sample: str, note: str = "") -> None:
+        seconds = best_time(function, args.repeat)
+        rows.append((name, seconds / (len(sample.encode("utf-8")) / 1e6), note))
+
+    python_ends = _boundaries(text, tables.table, tables.max_cost)
+    measure(
+        "laotext, pure Python (`_boundaries`)",
+        lambda: _boundaries(text, tables.table, tables.max_cost),
+        text,
+    )
+    differences = "compiled core not built"
+    if _backend.CORE is not None:
+        seg = _backend.CompiledSegmenter(tables.table)
+        compiled_ends = seg.bounds(text).tolist()
+        differences = str(
+            sum(a != b for a, b in zip(compiled_ends, python_ends))
+            + abs(len(compiled_ends) - len(python_ends))
+        )
+        measure("laotext, compiled: tokens (`list[str]`)", lambda: seg.tokens(text), text)
+        measure("laotext, compiled: offsets (`array('q')`)", lambda: seg.bounds(text), text)
+        measure("cluster scan only, compiled", lambda: _backend.cluster_bounds(text), text)
+    measure("cluster scan only, `CLUSTER_RE.findall`", lambda: CLUSTER_RE.findall(text), text)
+    try:
+        from icu4py.breakers import WordBreaker
+    except ImportError:
+        icu_note = "icu4py not installed"
+    else:
+        icu_note = ""
+        measure(
+            "ICU (icu4py) WordBreaker `lo`: tokens", lambda: list(WordBreaker(text, "lo")), text
+        )
+        measure(
+            "ICU (icu4py) WordBreaker `lo`: offsets",
+            lambda: list(WordBreaker(text, "lo").segments()),
+            text,
+        )
+    try:
+        from laonlp.tokenize import word_tokenize as laonlp_tokenize
+    except ImportError:
+        pass
+    else:
+        sample = text[: args.laonlp_chars]
+        measure(
+            "LaoNLP `word_tokenize`",
+            lambda: laonlp_tokenize(sample),
+            sample,
+            f"first {len(sample):,} characters",
+        )
+
+    icu_seconds = next(
+        (s for name, s, _ in rows if name.startswith("ICU") and "tokens" in name), None
+    )
+    print(
+        f"Text: {args.text.name}, {megabytes:.2f} MB UTF-8, {len(text):,} characters; "
+        f"lexicon: {lexicon_name} ({len(tables.table):,} table keys); best of {args.repeat}.\n"
+    )
+    print("| engine | MB/s | × ICU tokens | note |")
+    print("|---|---:|---:|---|")
+    for name, seconds, note in rows:
+        ratio = f"{icu_seconds / seconds:.2f}" if icu_seconds else "–"
+        print(f"| {name} | {1 / seconds:.1f} | {ratio} | {note} |")
+    if icu_note:
+        print(f"\n({icu_note})")
+
+    print(f"\nDifferences between compiled and pure-Python token ends: {differences}")
+    if _backend.CORE is not None:
+        half = len(text) // 2
+        while half < len(text) and not text[half].isspace():
+            half += 1
+        ratio = parallel_ratio(seg.bounds, (text[:half], text[half:]))
+        print(f"Two threads on two halves / one thread on both (compiled offsets): {ratio:.2f}")
+    report = subprocess.run(
+        [sys.executable, __file__, "--memory-report"], capture_output=True, text=True, check=True
+    ).stdout.split()
+    before, python_rss, compiled_rss, python_seconds, compiled_seconds = map(float, report)
+    print(
+        f"Fresh process: lexicon tables built in {python_seconds * 1000:.0f} ms (Python) + "
+        f"{compiled_seconds * 1000:.0f} ms (compiled); RSS {before:.0f} MB before, "
+        f"+{python_rss - before:.0f} MB Python tables, +{compiled_rss - python_rss:.0f} MB "
+        "compiled tables."
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Data files shipped with laotext (lexicon, tables); see SOURCES.md for their origins."""

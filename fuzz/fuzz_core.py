@@ -1,0 +1,87 @@
+"""Fuzz the compiled core against the pure-Python reference (atheris).
+
+Two entry points, chosen by the first argument:
+
+    python fuzz/fuzz_core.py scanner   [atheris/libFuzzer options]
+    python fuzz/fuzz_core.py segmenter [atheris/libFuzzer options]
+
+``scanner``: ``_core.Scanner.bounds(text)`` == the match ends of ``CLUSTER_RE.finditer(text)``.
+``segmenter``: ``CompiledSegmenter`` == ``laotext.segment._boundaries`` on a small lexicon with
+compounds, spelling variants and the ambiguous ກ; the tokens join back to the text.
+
+The fuzz input is turned into text through an alphabet weighted towards what the scanner and
+segmenter branch on (all of U+0E80..U+0EFF, the lexicon's words, spaces, digits with separators,
+ZWSP, Thai, combining marks, lone surrogates, astral characters), with an escape to any code point.
+See fuzz/README.md for how to run it for long.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import atheris
+
+# Not atheris.instrument_imports(): the code under test is C (and `re`), which Python-level
+# coverage does not see, and instrumenting the reference only slows it down.
+from laotext import _backend, segment
+from laotext.lexicon import Lexicon, canonical_key
+from laotext.syllables import CLUSTER_RE
+
+WORDS = {
+    "ສະບາຍ": 900, "ສະບາຍດີ": 700, "ດີ": 800, "ສະ": 2000, "ມາ": 500, "ມາກ": 900, "ກວ່າ": 600,
+    "ວ່າ": 400, "ຫຼາຍ": 500, "ນ້ຳ": 700, "ໜ້າ": 700, "ນ້ຳໜ້າ": 1400, "ຕ່າງ": 800, "ຄວາມ": 300,
+    "ກິນເຂົ້າ": 1200, "ເຂົ້າ": 600, "ລາວ": 400, "ພາສາລາວ": 1100, "ພາສາ": 800,
+}  # fmt: skip
+TABLE = Lexicon.build({canonical_key(w): c for w, c in WORDS.items()}).table
+MAX_COST = max(v >> 2 for v in TABLE.values())
+SEGMENTER = _backend.CompiledSegmenter(TABLE)
+
+PIECES = (
+    [chr(c) for c in range(0x0E80, 0x0F00)]
+    + sorted(WORDS)
+    + list(" \t\n\u3000\u200b\u200c.,;!?'\"()-_0123456789໐໙²กัิ่ๆ๑aZé\u0301")
+    + ["\ud800", "\udfff", "\U0001f600", "\U0001d7ce", "\U0001d165", "\U00010400", "ໆໆ", "..."]
+)
+
+
+def make_text(data: bytes) -> str:
+    provider = atheris.FuzzedDataProvider(data)
+    out = []
+    while provider.remaining_bytes():
+        choice = provider.ConsumeIntInRange(0, len(PIECES) + 7)
+        if choice < len(PIECES):
+            out.append(PIECES[choice])
+        else:  # any code point, surrogates included
+            out.append(chr(provider.ConsumeIntInRange(0, sys.maxunicode)))
+    return "".join(out)
+
+
+def scanner(data: bytes) -> None:
+    text = make_text(data)
+    expected = [m.end() for m in CLUSTER_RE.finditer(text)]
+    got = _backend.cluster_bounds(text).tolist()
+    if got != expected:
+        raise AssertionError(f"scanner differs on {text!r}: {got} != {expected}")
+
+
+def segmenter(data: bytes) -> None:
+    text = make_text(data)
+    expected = segment._boundaries(text, TABLE, MAX_COST)
+    got = SEGMENTER.bounds(text).tolist()
+    if got != expected:
+        raise AssertionError(f"segmenter differs on {text!r}: {got} != {expected}")
+    tokens = SEGMENTER.tokens(text)
+    if "".join(tokens) != text or [len(t) for t in tokens] != [
+        b - a for a, b in zip([0, *got[:-1]], got)
+    ]:
+        raise AssertionError(f"tokens do not rebuild {text!r}: {tokens}")
+
+
+ENTRY_POINTS = {"scanner": scanner, "segmenter": segmenter}
+
+if __name__ == "__main__":
+    if len(sys.argv) < 2 or sys.argv[1] not in ENTRY_POINTS:
+        sys.exit(f"usage: {sys.argv[0]} {{{','.join(ENTRY_POINTS)}}} [libFuzzer options]")
+    target = ENTRY_POINTS[sys.argv.pop(1)]
+    atheris.Setup(sys.argv, target)
+    atheris.Fuzz()

@@ -1,0 +1,544 @@
+"""Lao word segmentation: syllable clusters, a lexicon lattice, and one dynamic programme.
+
+This docstring is the specification that every backend (this pure-Python reference and the
+compiled ``laotext._core``) implements bit for bit.
+
+Algorithm
+---------
+1. **Scan.**  ``CLUSTER_RE`` (:mod:`laotext.syllables`) cuts the text into clusters.  A cluster
+   whose first character is in U+0E81..U+0EC4, U+0EC8..U+0ECE or U+0EDC..U+0EDF (Lao letters,
+   leading vowels, and *stray* vowel signs or tone marks that the scanner could not attach) is a
+   *Lao cluster*.  Every other cluster is a *hard boundary* token of its own: whitespace runs,
+   digit runs with their separators (``1,000.50``, Lao digits too), runs of letters of other
+   scripts, ZWSP, punctuation and quotes (one character each, as both development corpora do),
+   ຯ, and ໆ (see 5).  A maximal sequence of Lao clusters is a *run*.
+2. **Keys.**  Each Lao cluster gets its canonical key (:func:`laotext.lexicon.cluster_key`); a
+   word's key is the concatenation of its clusters' keys, so a lookup never depends on how the text
+   spells ຳ, ໜ, ໝ, ຫຼ or the order of its marks.  Tokens are always slices of the original text.
+3. **Lattice + DP**, per run of ``n`` cluster keys ``k[0..n)``.  The table maps a key string to
+   ``cost << 2 | flags`` (``IS_WORD`` = 1, ``IS_PREFIX`` = 2).  Edges leaving position ``i``:
+
+   - an *unknown* edge ``i -> i+1`` of weight ``(1, 0, 0)``;
+   - for ``j = i, i+1, ...``: ``s = k[i] + ... + k[j]``; stop when ``s`` is not in the table;
+     if ``IS_WORD``, a *word* edge ``i -> j+1`` of weight ``(0, cost, 1 if j == i else 0)``;
+     stop after ``j`` when ``IS_PREFIX`` is not set.
+
+   Path weights add component-wise and compare lexicographically: fewest unknown clusters, then
+   the smallest total cost, then fewest single-cluster words.  ``best[0] = (0, 0, 0)``; positions
+   are relaxed in increasing ``i``; at each ``i`` the unknown edge is relaxed first, then word
+   edges in increasing ``j``; an edge replaces the current best of its end only when *strictly*
+   better.  So among equal paths to a position the one whose last edge starts earliest wins (the
+   longest last token), which makes the result independent of dictionary order.
+4. **Back-trace and merge.**  Follow the back pointers from ``n``; consecutive unknown edges
+   merge into one token (an unknown word stays whole; it is never cut between its clusters).
+5. **ໆ (repetition mark).**  Both development corpora attach ໆ to the word before it (ດີໆ,
+   ຕ່າງໆ).  A ໆ cluster that directly follows a Lao token (no space between) extends that token;
+   repeated ໆໆ keep extending it.  Any other ໆ starts a token of its own (which a directly
+   following ໆ extends in turn).
+
+The work is linear: every position tries at most as many extensions as the longest entry has
+characters, and each step is one dictionary lookup.  In the pure-Python backend the weight tuple is
+packed into one integer per run: ``unknown * U + cost * S + singles`` with ``S = n + 1`` and
+``U = S * (n * max_cost + 1)``, which orders exactly as the tuple does.
+
+Granularity changes only the table, never the DP: ``"medium"`` uses the lexicon as shipped,
+``"fine"`` removes compounds (entries that are sequences of other entries) so they split into their
+parts, and ``"coarse"`` lowers the cost of long entries so the longest compounds win.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+from collections.abc import Iterable
+from itertools import accumulate
+from typing import Any, Literal
+
+from laotext.lexicon import (
+    IS_PREFIX,
+    IS_WORD,
+    Lexicon,
+    WordSpec,
+    cluster_key,
+    compound_parts,
+    default_words,
+    entries_from_specs,
+    phrase_entries,
+)
+from laotext.syllables import CLUSTER_RE
+
+__all__ = ["Tokenizer", "backend", "word_tokenize"]
+
+Granularity = Literal["fine", "medium", "coarse"]
+GRANULARITIES: tuple[str, ...] = ("fine", "medium", "coarse")
+BACKENDS: tuple[str, ...] = ("auto", "python", "compiled")
+ENGINES: tuple[str, ...] = ("laotext", "icu")
+
+_REPEAT = "\u0ec6"
+_LAO_START = frozenset(
+    [chr(c) for c in range(0x0E81, 0x0EC5)]
+    + [chr(c) for c in range(0x0EC8, 0x0ECF)]
+    + [chr(c) for c in range(0x0EDC, 0x0EE0)]
+) - {"\u0eaf"}  # ຯ is punctuation
+
+
+def _dp(keys: list[str], table: dict[str, int], max_cost: int) -> list[int]:
+    """Token ends (cluster indices) of the best path over one run of cluster keys (steps 3-4)."""
+    n = len(keys)
+    single = 1
+    unit = n + 1  # one unit of cost outweighs any number of single-cluster words
+    unknown = unit * (n * max_cost + 1)  # one unknown cluster outweighs any total cost
+    inf = unknown * (n + 1)
+    best = [inf] * (n + 1)
+    back = [0] * (n + 1)
+    is_unknown = [False] * (n + 1)
+    best[0] = 0
+    get = table.get
+    for i in range(n):
+        base = best[i]
+        if base + unknown < best[i + 1]:
+            best[i + 1] = base + unknown
+            back[i + 1] = i
+            is_unknown[i + 1] = True
+        key = keys[i]
+        value = get(key)
+        if value is None:
+            continue
+        if value & IS_WORD:
+            weight = base + (value >> 2) * unit + single
+            if weight < best[i + 1]:
+                best[i + 1] = weight
+                back[i + 1] = i
+                is_unknown[i + 1] = False
+        j = i + 1
+        while value & IS_PREFIX and j < n:
+            key += keys[j]
+            value = get(key)
+            if value is None:
+                break
+            j += 1
+            if value & IS_WORD:
+                weight = base + (value >> 2) * unit
+                if weight < best[j]:
+                    best[j] = weight
+                    back[j] = i
+                    is_unknown[j] = False
+    ends: list[int] = []
+    j = n
+    while j > 0:
+        i = back[j]
+        if is_unknown[j]:
+            while i > 0 and is_unknown[i]:  # merge a run of unknown clusters
+                i = back[i]
+        ends.append(j)
+        j = i
+    ends.reverse()
+    return ends
+
+
+_KEYS: dict[str, str] = {}
+
+
+def _is_symbol(char: str) -> bool:
+    """Punctuation and symbols: not a letter, digit, mark, whitespace or ZWSP."""
+    return not (char.isalnum() or char.isspace() or char == "\u200b" or char == _REPEAT)
+
+
+_LAO_CLASS = "\u0e81-\u0eae\u0eb0-\u0ec4\u0ec8-\u0ece\u0edc-\u0edf"  # = _LAO_START
+# Lao runs are maximal runs of characters that start a Lao cluster: no Lao cluster holds any
+# other character, and no other cluster holds one of these, so cutting the text into such runs
+# first gives the same clusters as scanning it whole (the tests check this).
+_RUN_RE = re.compile(f"[{_LAO_CLASS}]+|[^{_LAO_CLASS}]+")
+_findall = CLUSTER_RE.findall
+
+
+def _run_keys(clusters: list[str]) -> list[str]:
+    """The keys of a run's clusters, from the cache when possible."""
+    keys = _KEYS
+    found = list(map(keys.get, clusters))
+    if None in found:
+        if len(keys) > 200_000:  # random input must not grow the cache without bound
+            keys.clear()
+        for i, key in enumerate(found):
+            if key is None:
+                cluster = clusters[i]
+                found[i] = keys[cluster] = cluster_key(cluster)
+    return found  # type: ignore[return-value]
+
+
+def _boundaries(text: str, table: dict[str, int], max_cost: int) -> list[int]:
+    """End offsets of the tokens of ``text`` (steps 1-5); the last one is ``len(text)``."""
+    ends: list[int] = []
+    lao_end = -1  # end offset of the last Lao token, for the ໆ rule
+    repeated = ""  # the symbol the last token repeats, for runs like ".."
+    pos = 0
+    for run in _RUN_RE.findall(text):
+        clusters = _findall(run)
+        if run[0] in _LAO_START:
+            offsets = list(accumulate(map(len, clusters), initial=pos))
+            ends.extend([offsets[e] for e in _dp(_run_keys(clusters), table, max_cost)])
+            pos = lao_end = offsets[-1]
+            repeated = ""
+            continue
+        for cluster in clusters:
+            end = pos + len(cluster)
+            if cluster == _REPEAT:
+                if pos == lao_end:
+                    ends[-1] = end
+                else:
+                    ends.append(end)
+                lao_end = end
+            elif cluster == repeated:
+                ends[-1] = end  # "..", "!!!", "''": one token
+            else:
+                ends.append(end)
+                repeated = cluster if len(cluster) == 1 and _is_symbol(cluster) else ""
+            pos = end
+    return ends
+
+
+class _Tables:
+    """What a recipe builds once per process: the lookup table, its largest cost, and (on first
+    use of ``backend="compiled"``) the compiled segmenter over the same table."""
+
+    __slots__ = ("_compiled", "max_cost", "table")
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.table = lexicon.table
+        self.max_cost = max((v >> 2 for v in lexicon.table.values()), default=0)
+        self._compiled: Any = None
+
+    def compiled(self) -> Any:
+        if self._compiled is None:
+            from laotext._backend import CompiledSegmenter
+
+            with _CACHE_LOCK:
+                if self._compiled is None:
+                    self._compiled = CompiledSegmenter(self.table)
+        return self._compiled
+
+
+_CACHE: dict[tuple[Any, ...], _Tables] = {}
+_CACHE_LOCK = threading.Lock()
+
+
+def _check_choice(name: str, value: object, valid: tuple[str, ...]) -> None:
+    if value not in valid:
+        choices = ", ".join(repr(v) for v in valid)
+        raise ValueError(f"{name} must be one of {choices}, not {value!r}")
+
+
+def _check_text(text: object, where: str) -> None:
+    if not isinstance(text, str):
+        raise TypeError(f"{where} expects str, not {type(text).__name__}")
+
+
+def backend() -> str:
+    """The backend that ``backend="auto"`` uses in this process.
+
+    The compiled core is chosen explicitly (``backend="compiled"``) until it is proven identical
+    to this reference on the test corpora, so ``"auto"`` is the pure-Python backend for now.
+
+    >>> backend()
+    'python'
+    """
+    return "python"
+
+
+def _granular_entries(entries: dict[str, int], granularity: str) -> dict[str, int]:
+    """The entries the table of a granularity holds (see the module docstring)."""
+    if granularity == "medium":
+        return entries
+    if granularity == "fine":
+        phrases = phrase_entries(entries)
+        return {key: cost for key, cost in entries.items() if key not in phrases}
+    # coarse: a compound costs no more than the cheapest of its parts, so it beats any split
+    coarse = dict(entries)
+    for key, split in compound_parts(entries).items():
+        coarse[key] = min(coarse[key], min(entries[p] for p in split))
+    return coarse
+
+
+class Tokenizer:
+    """A word segmenter: an immutable, picklable recipe whose tables are built on first use.
+
+    ``words`` replaces the shipped lexicon (words, or ``(word, cost)`` pairs with integer costs);
+    ``extra_words`` adds to it.  The tables are built once per process for each distinct recipe and
+    shared by every equal ``Tokenizer``; pickling keeps only the recipe.
+
+    >>> tok = Tokenizer(extra_words=["ແຊ່ເນິນ"])
+    >>> tok.tokenize("ທ່ານແຊ່ເນິນ ຈາກສະຖານທູດ")
+    ['ທ່ານ', 'ແຊ່ເນິນ', ' ', 'ຈາກ', 'ສະຖານທູດ']
+    >>> tok.spans("ລາວ ດີ")
+    [(0, 3), (3, 4), (4, 6)]
+    """
+
+    __slots__ = ("_backend", "_extra", "_granularity", "_tables", "_words")
+
+    _words: tuple[WordSpec, ...] | None
+    _extra: tuple[WordSpec, ...]
+    _backend: str
+    _granularity: str
+    _tables: _Tables | None
+
+    def __init__(
+        self,
+        *,
+        words: Iterable[WordSpec] | None = None,
+        extra_words: Iterable[WordSpec] = (),
+        backend: Literal["auto", "python", "compiled"] = "auto",
+        granularity: Granularity = "medium",
+    ) -> None:
+        _check_choice("backend", backend, BACKENDS)
+        _check_choice("granularity", granularity, GRANULARITIES)
+        if isinstance(words, str) or isinstance(extra_words, str):
+            raise TypeError("words and extra_words take an iterable of words, not one str")
+        word_specs = None if words is None else tuple(_checked_specs(words))
+        extra_specs = tuple(_checked_specs(extra_words))
+        if backend == "compiled":
+            from laotext._backend import require_core
+
+            require_core()  # ImportError saying why the core is missing
+        object.__setattr__(self, "_words", word_specs)
+        object.__setattr__(self, "_extra", extra_specs)
+        object.__setattr__(self, "_backend", backend)
+        object.__setattr__(self, "_granularity", granularity)
+        object.__setattr__(self, "_tables", None)
+
+    # --- the recipe -----------------------------------------------------------------------------
+
+    def _recipe(self) -> tuple[Any, ...]:
+        return (self._words, self._extra, self._granularity)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("Tokenizer is immutable")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (self._words, self._extra, self._backend, self._granularity))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Tokenizer):
+            return NotImplemented
+        return self._recipe() == other._recipe() and self._backend == other._backend
+
+    def __hash__(self) -> int:
+        return hash((self._recipe(), self._backend))
+
+    def __repr__(self) -> str:
+        words = "None" if self._words is None else f"<{len(self._words)} words>"
+        return (
+            f"Tokenizer(words={words}, extra_words=<{len(self._extra)} words>,"
+            f" backend={self._backend!r}, granularity={self._granularity!r})"
+        )
+
+    @property
+    def granularity(self) -> str:
+        """The granularity this tokenizer segments at."""
+        return self._granularity
+
+    def _get_tables(self) -> _Tables:
+        tables = self._tables
+        if tables is None:
+            recipe = self._recipe()
+            with _CACHE_LOCK:
+                tables = _CACHE.get(recipe)
+                if tables is None:
+                    tables = _CACHE[recipe] = _build_tables(*recipe)
+            object.__setattr__(self, "_tables", tables)
+        return tables
+
+    # --- training and model files ---------------------------------------------------------------
+
+    @classmethod
+    def train(
+        cls,
+        segmented_lines: Iterable[str],
+        *,
+        sep: str = "|",
+        extend: bool = True,
+        granularity: Granularity = "medium",
+    ) -> Tokenizer:
+        """A tokenizer whose lexicon and costs are learned from ``sep``-separated gold lines.
+
+        With ``extend`` (the default), shipped-lexicon words the corpus never shows fill the gaps
+        (:mod:`laotext.train`).
+
+        >>> tok = Tokenizer.train(["ຂ້ອຍ|ຮັກ|ພາສາລາວ", "ພາສາລາວ|ດີ"], extend=False)
+        >>> tok.tokenize("ຂ້ອຍຮັກພາສາລາວ")
+        ['ຂ້ອຍ', 'ຮັກ', 'ພາສາລາວ']
+        """
+        from laotext.train import learn_costs
+
+        _check_choice("granularity", granularity, GRANULARITIES)
+        costs = learn_costs(segmented_lines, sep=sep, extend=extend)
+        return cls(words=tuple(costs.items()), granularity=granularity)
+
+    def save(self, path: str | os.PathLike[str]) -> None:
+        """Write this tokenizer's lexicon and granularity to a plain-text model file."""
+        from laotext.train import write_model
+
+        write_model(path, _merged_entries(self._words, self._extra), self._granularity)
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> Tokenizer:
+        """Read a model file written by :meth:`save` (or ``laotext train``)."""
+        from laotext.train import read_model
+
+        entries, granularity = read_model(path)
+        _check_choice("granularity", granularity, GRANULARITIES)
+        return cls(words=tuple(entries.items()), granularity=granularity)  # type: ignore[arg-type]
+
+    # --- segmentation ---------------------------------------------------------------------------
+
+    def _ends(self, text: str) -> list[int]:
+        tables = self._get_tables()
+        if self._backend == "compiled":
+            return list(tables.compiled().bounds(text))
+        return _boundaries(text, tables.table, tables.max_cost)
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """``(start, end)`` offsets of the tokens in ``text``; whitespace tokens included.
+
+        >>> Tokenizer().spans("ສະບາຍດີ ລາວ")
+        [(0, 7), (7, 8), (8, 11)]
+        """
+        _check_text(text, "Tokenizer.spans()")
+        ends = self._ends(text)
+        return list(zip([0, *ends[:-1]], ends))
+
+    def tokenize(self, text: str, *, keep_whitespace: bool = True) -> list[str]:
+        """Split ``text`` into words; ``"".join(tokens) == text`` when whitespace is kept.
+
+        >>> Tokenizer().tokenize("ຂ້ອຍຮັກພາສາລາວ")
+        ['ຂ້ອຍ', 'ຮັກ', 'ພາສາລາວ']
+        >>> Tokenizer().tokenize("ດີໆ 1,000.50 ກີບ", keep_whitespace=False)
+        ['ດີໆ', '1,000.50', 'ກີບ']
+        """
+        _check_text(text, "Tokenizer.tokenize()")
+        ends = self._ends(text)
+        start = 0
+        tokens = []
+        for end in ends:
+            tokens.append(text[start:end])
+            start = end
+        if not keep_whitespace:
+            return [t for t in tokens if not _is_space(t)]
+        return tokens
+
+    def tokenize_batch(
+        self, texts: Iterable[str], *, keep_whitespace: bool = True
+    ) -> list[list[str]]:
+        """:meth:`tokenize` each text of ``texts``.
+
+        >>> Tokenizer().tokenize_batch(["ສະບາຍດີ", ""])
+        [['ສະບາຍດີ'], []]
+        """
+        return [self.tokenize(text, keep_whitespace=keep_whitespace) for text in texts]
+
+
+def _is_space(token: str) -> bool:
+    return token.isspace() or token == "\u200b"
+
+
+def _checked_specs(specs: Iterable[WordSpec]) -> Iterable[WordSpec]:
+    for spec in specs:
+        if isinstance(spec, str):
+            yield spec
+        elif (
+            isinstance(spec, tuple)
+            and len(spec) == 2
+            and isinstance(spec[0], str)
+            and isinstance(spec[1], int)
+        ):
+            yield (spec[0], spec[1])
+        else:
+            raise TypeError(f"a word is a str or a (str, int) pair, not {spec!r}")
+
+
+def _rebuild(
+    words: tuple[WordSpec, ...] | None,
+    extra: tuple[WordSpec, ...],
+    backend: Literal["auto", "python", "compiled"],
+    granularity: Granularity,
+) -> Tokenizer:
+    return Tokenizer(words=words, extra_words=extra, backend=backend, granularity=granularity)
+
+
+def _merged_entries(
+    words: tuple[WordSpec, ...] | None, extra: tuple[WordSpec, ...]
+) -> dict[str, int]:
+    entries = dict(default_words()) if words is None else entries_from_specs(words)
+    for key, cost in entries_from_specs(extra).items():
+        # a bare extra word keeps the cost the lexicon already gives it
+        if key not in entries or cost < entries[key]:
+            entries[key] = cost
+    return entries
+
+
+def _build_tables(
+    words: tuple[WordSpec, ...] | None, extra: tuple[WordSpec, ...], granularity: str
+) -> _Tables:
+    entries = _merged_entries(words, extra)
+    return _Tables(Lexicon.build(_granular_entries(entries, granularity)))
+
+
+_DEFAULT_TOKENIZERS: dict[str, Tokenizer] = {}
+
+
+def word_tokenize(
+    text: str,
+    *,
+    engine: Literal["laotext", "icu"] = "laotext",
+    keep_whitespace: bool = True,
+    granularity: Granularity = "medium",
+) -> list[str]:
+    """Split Lao text into words.
+
+    ``engine="laotext"`` uses the shipped lexicon (see :class:`Tokenizer`); ``engine="icu"`` uses
+    ICU's Lao dictionary break iterator (``pip install laotext[icu]``).  Tokens are slices of
+    ``text``: with ``keep_whitespace=True``, ``"".join(tokens) == text``.
+
+    >>> word_tokenize("ຂ້ອຍຮັກພາສາລາວ")
+    ['ຂ້ອຍ', 'ຮັກ', 'ພາສາລາວ']
+    >>> word_tokenize("ສະບາຍດີ ທ່ານ", keep_whitespace=False)
+    ['ສະບາຍດີ', 'ທ່ານ']
+    """
+    _check_choice("engine", engine, ENGINES)
+    _check_choice("granularity", granularity, GRANULARITIES)
+    _check_text(text, "word_tokenize()")
+    if engine == "icu":
+        tokens = _icu_tokenize(text)
+        return tokens if keep_whitespace else [t for t in tokens if not _is_space(t)]
+    tokenizer = _DEFAULT_TOKENIZERS.get(granularity)
+    if tokenizer is None:
+        tokenizer = _DEFAULT_TOKENIZERS[granularity] = Tokenizer(granularity=granularity)
+    return tokenizer.tokenize(text, keep_whitespace=keep_whitespace)
+
+
+def _icu_tokenize(text: str) -> list[str]:
+    """ICU's Lao word break iterator, through icu4py or PyICU (whichever is installed)."""
+    if not text:
+        return []
+    try:
+        from icu4py.breakers import WordBreaker
+    except ImportError:
+        pass
+    else:
+        return list(WordBreaker(text, "lo"))
+    try:
+        import icu  # PyICU
+    except ImportError:
+        raise ImportError(
+            "engine='icu' needs icu4py or PyICU: pip install 'laotext[icu]'"
+        ) from None
+    breaker = icu.BreakIterator.createWordInstance(icu.Locale("lo"))
+    breaker.setText(text)
+    tokens = []
+    start = breaker.first()
+    for end in breaker:
+        # PyICU counts UTF-16 code units; convert for astral characters
+        tokens.append((start, end))
+        start = end
+    encoded = text.encode("utf-16-le")
+    return [encoded[2 * a : 2 * b].decode("utf-16-le") for a, b in tokens]

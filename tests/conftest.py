@@ -1,0 +1,41 @@
+"""Shared test fixtures: where the development data lives, and Lao-like text for hypothesis."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import strategies as st
+
+SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+
+CONSONANTS = "ກຂຄງຈສຊຍດຕຖທນບປຜຝພຟມຢຣລວຫອຮໜໝ"
+LEADING_VOWELS = "ເແໂໃໄ"
+MARKS = "\u0eb1\u0eb4\u0eb5\u0eb6\u0eb7\u0eb8\u0eb9\u0ebb\u0ebc\u0ecd\u0ec8\u0ec9\u0eca\u0ecb\u0ecc"
+SPACING_VOWELS = "ະາຳຽ"
+OTHERS = " \u200b.,0123456789ໆຯ໐໑abcé\u0301ภาษา\n\t"
+
+#: Text made of Lao letters and marks in any order, with some spaces, digits, ZWSP and Thai.
+lao_like_text = st.text(
+    alphabet=st.sampled_from(CONSONANTS + LEADING_VOWELS + MARKS + SPACING_VOWELS + OTHERS),
+    max_size=60,
+)
+
+#: Mostly well-formed syllables strung together, so that long Lao runs occur.
+lao_syllable = st.builds(
+    lambda lead, onset, marks, vowel, final: lead + onset + marks + vowel + final,
+    st.sampled_from(["", *LEADING_VOWELS]),
+    st.sampled_from(list(CONSONANTS) + ["ຫຼ", "ກວ", "ຄວ"]),
+    st.text(alphabet=MARKS[:-1], max_size=2),
+    st.sampled_from(["", *SPACING_VOWELS, "ອ", "ວ", "ຍ"]),
+    st.sampled_from(["", "ກ", "ງ", "ດ", "ນ", "ບ", "ມ", "ຍ", "ວ"]),
+)
+lao_words_text = st.lists(lao_syllable, max_size=20).map("".join)
+
+
+def shared_file(*parts: str) -> Path:
+    """A file of ../shared/data; the test is skipped, saying so, when it is not there."""
+    path = SHARED_DATA.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"development data not present: {path}")
+    return path

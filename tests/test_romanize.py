@@ -1,0 +1,369 @@
+"""Tests for laotext.romanize: the syllable parser and each system.
+
+The cases are the project's own, built from the standards' tables (UNGEGN BGN/PCGN vowel
+table, ALA-LC table and notes, MoH 2020 table, Wiktionary tone table) as summarised in
+research/romanise_normalise.md §2-§3; the development pairs in ../shared/data are scored by
+benchmarks/eval_romanize.py, not copied here.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import laotext
+from laotext.romanize import SYSTEMS, parse_syllable, parse_word, romanize
+
+# --- the parser -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "onset", "vowel", "coda", "nucleus"),
+    [
+        ("ກັນ", "ກ", "-ັ-", "ນ", "a"),
+        ("ເຮືອນ", "ຮ", "ເ-ືອ", "ນ", "ɯːə"),
+        ("ເສັຽ", "ສ", "ເ-ັຽ", "", "iːə"),
+        ("ເມຍ", "ມ", "ເ-ຍ", "", "iːə"),
+        ("ຂຽນ", "ຂ", "-ຽ-", "ນ", "iːə"),
+        ("ໂຕ", "ຕ", "ໂ-", "", "oː"),
+        ("ຫົວ", "ຫ", "-ົວ", "", "uːə"),
+        ("ສວນ", "ສ", "-ວ-", "ນ", "uːə"),
+        ("ເຂົາ", "ຂ", "ເ-ົາ", "", "ao"),
+        ("ໃສ", "ສ", "ໃ-", "", "ai"),
+        ("ນ້ຳ", "ນ", "-ຳ", "", "am"),
+        ("ເງິນ", "ງ", "ເ-ິ", "ນ", "ɤ"),
+        ("ເລືອກ", "ລ", "ເ-ືອ", "ກ", "ɯːə"),
+        ("ຄອນ", "ຄ", "-ອ-", "ນ", "ɔː"),
+        ("ບໍ່", "ບ", "-ໍ", "", "ɔː"),
+        ("ເກາະ", "ກ", "ເ-າະ", "", "ɔ"),
+        ("ແຂງ", "ຂ", "ແ-", "ງ", "ɛː"),
+    ],
+)
+def test_parse_syllable_reads_the_vowel_frame(
+    text: str, onset: str, vowel: str, coda: str, nucleus: str
+) -> None:
+    s = parse_syllable(text)
+    assert (s.onset, s.vowel, s.coda, s.nucleus) == (onset, vowel, coda, nucleus)
+    assert s.text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "onset", "initial", "cluster", "cls"),
+    [
+        ("ໜ້າ", "ໜ", "ນ", "", "high"),
+        ("ຫນ້າ", "ຫນ", "ນ", "", "high"),
+        ("ຫຼາຍ", "ຫຼ", "ລ", "", "high"),
+        ("ຫວານ", "ຫວ", "ວ", "", "high"),
+        ("ຫຍ້າ", "ຫຍ", "ຍ", "", "high"),
+        ("ກວ່າ", "ກວ", "ກ", "ວ", "mid"),
+        ("ພຣະ", "ພຣ", "ພ", "ຣ", "low"),
+        ("ປຼາ", "ປຼ", "ປ", "ລ", "mid"),
+    ],
+)
+def test_parse_syllable_reads_digraphs_and_clusters(
+    text: str, onset: str, initial: str, cluster: str, cls: str
+) -> None:
+    s = parse_syllable(text)
+    assert (s.onset, s.initial, s.cluster, s.consonant_class) == (onset, initial, cluster, cls)
+
+
+@pytest.mark.parametrize(
+    ("text", "live", "length", "tone"),
+    [
+        ("ກາ", True, "long", "˩˧"),  # mid live
+        ("ຂາ", True, "long", "˩˧"),  # high live
+        ("ມາ", True, "long", "˧˥"),  # low live
+        ("ກະ", False, "short", "˧˥"),  # mid dead short
+        ("ຄັກ", False, "short", "˧"),  # low dead short
+        ("ກາກ", False, "long", "˧˩"),  # mid dead long
+        ("ຍາກ", False, "long", "˥˨"),  # low dead long
+        ("ກ່ອນ", True, "long", "˧"),  # mai ek
+        ("ກ້າ", True, "long", "˥˨"),  # mai tho, mid
+        ("ຂ້າ", True, "long", "˧˩"),  # mai tho, high
+        ("ໃຈ", True, "short", "˩˧"),  # ໃ- is live although short
+        ("ຫນາວ", True, "long", "˩˧"),  # ຫ makes ນ high class
+    ],
+)
+def test_parse_syllable_gives_the_vientiane_tone(
+    text: str, live: bool, length: str, tone: str
+) -> None:
+    s = parse_syllable(text)
+    assert (s.live, s.length, s.tone) == (live, length, tone)
+
+
+@pytest.mark.parametrize(
+    ("word", "syllables"),
+    [
+        ("ສະບາຍດີ", ["ສະ", "ບາຍ", "ດີ"]),
+        ("ກອງທັບອາກາດ", ["ກອງ", "ທັບ", "ອາ", "ກາດ"]),
+        ("ສາມວັນ", ["ສາມ", "ວັນ"]),  # ມ closes ສາ: not a ມວ cluster
+        ("ດີກວ່າ", ["ດີ", "ກວ່າ"]),  # ກ opens ກວ່າ
+        ("ຕາເວັນອອກ", ["ຕາ", "ເວັນ", "ອອກ"]),
+        ("ແກວງາມ", ["ແກວ", "ງາມ"]),
+        ("ແຂວງ", ["ແຂວງ"]),  # medial ວ inside ແ-
+        ("ສັດ", ["ສັດ"]),
+        ("ສັຕວ໌", ["ສັຕວ໌"]),  # the letter under ◌໌ is silent
+        ("ປະໂຫຍກ", ["ປະ", "ໂຫຍກ"]),
+        ("ຢ່າງວ່ອງໄວ", ["ຢ່າງ", "ວ່ອງ", "ໄວ"]),
+    ],
+)
+def test_parse_word_finds_syllable_boundaries(word: str, syllables: list[str]) -> None:
+    assert [s.text for s in parse_word(word)] == syllables
+
+
+def test_parse_word_marks_implicit_vowels() -> None:
+    assert [s.implicit for s in parse_word("ສປປ")] == [True, True, True]
+    assert [s.implicit for s in parse_word("ຂຍະ")] == [True, False]
+
+
+def test_parse_syllable_rejects_more_or_less_than_one_syllable() -> None:
+    with pytest.raises(ValueError, match="one Lao syllable"):
+        parse_syllable("ສະບາຍ")
+    with pytest.raises(ValueError):
+        parse_syllable("ິ")
+    with pytest.raises(TypeError):
+        parse_syllable(b"x")  # type: ignore[arg-type]
+
+
+def test_syllable_is_immutable() -> None:
+    s = parse_syllable("ກາ")
+    with pytest.raises(AttributeError):
+        s.coda = "ນ"  # type: ignore[misc]
+
+
+# --- the systems ------------------------------------------------------------------------
+
+# BGN/PCGN: UNGEGN vowel table with other initials than ກ, and the consonant table.
+BGN_CASES = [
+    ("ປະ", "pa"),
+    ("ມິດ", "mit"),
+    ("ຕຶກ", "tuk"),
+    ("ຄຸກ", "khouk"),
+    ("ເຕະ", "té"),
+    ("ແປ", "pè"),
+    ("ໂຕ", "tô"),
+    ("ຄົນ", "khôn"),
+    ("ຕອນ", "ton"),
+    ("ເຕີ", "teu"),
+    ("ເສຍ", "sia"),
+    ("ເຮືອ", "hua"),
+    ("ບົວ", "boua"),
+    ("ໄຊ", "xai"),
+    ("ເຜົາ", "phao"),
+    ("ດຳ", "dam"),
+    ("ຍາ", "gna"),
+    ("ລາວ", "lao"),
+    ("ນິວ", "niou"),
+    ("ໜອງ", "nong"),
+    ("ຂວາ", "khoua"),  # gazetteer: C + ວ + vowel = oua
+    ("ສະຫວັນນະເຂດ", "savannakhét"),
+    ("ອຸດົມໄຊ", "oudômxai"),
+    ("ຜົ້ງສາລີ", "phôngsali"),
+]
+
+ALALC_CASES = [
+    ("ຄາ", "khā"),
+    ("ຊາ", "sā"),
+    ("ຍາ", "nyā"),
+    ("ອອກ", "ʻǭk"),  # note 6
+    ("ເກາະ", "kǫ"),
+    ("ເງິນ", "ngœn"),
+    ("ເມືອງ", "mư̄ang"),
+    ("ບວກ", "būak"),  # note 4: medial ວ before a final
+    ("ຂວາງ", "khwāng"),  # note 4: medial ວ before a vowel
+    ("ຫຍ້າ", "nyā"),  # note 5
+    ("ສາຍ", "sāi"),  # note 2
+    ("ດີວ", "dīu"),
+    ("ແກ້ວ", "kǣo"),
+    ("ວຽງ", "vīang"),
+    ("ເຂົ້າ", "khao"),
+]
+
+MOH_CASES = [
+    ("ແຊງ", "xeng"),
+    ("ໂພນ", "phon"),
+    ("ຍາ", "nya"),
+    ("ຄວາມ", "khouam"),
+    ("ແຂວງ", "khoeng"),
+    ("ເຫຼືອງ", "luang"),
+    ("ແມ", "meh"),  # word-final ແ-
+    ("ຄໍ", "khoh"),  # word-final -ໍ
+]
+
+IPA_CASES = [
+    ("ກາ", "kaː˩˧"),
+    ("ກະ", "kaʔ˧˥"),
+    ("ຄວັນ", "kʷʰan˧˥"),
+    ("ຄວາມ", "kʰuːə̯m˧˥"),
+    ("ພຣະ", "pʰaʔ˧"),
+    ("ເຫຼົ້າ", "law˧˩"),
+    ("ໃຫຍ່", "ɲaj˧"),
+    ("ເມືອງ", "mɯːə̯ŋ˧˥"),
+    ("ກມ", "kɔː˩˧mɔː˧˥"),  # abbreviation: letter names
+    ("ສຍາມ", "saʔ˧˥ɲaːm˧˥"),  # old spelling: implicit a
+]
+
+
+@pytest.mark.parametrize(("lao", "expected"), BGN_CASES)
+def test_bgn(lao: str, expected: str) -> None:
+    assert romanize(lao, system="bgn", segment=False) == expected
+
+
+@pytest.mark.parametrize(("lao", "expected"), ALALC_CASES)
+def test_alalc(lao: str, expected: str) -> None:
+    assert romanize(lao, system="alalc", segment=False) == expected
+
+
+@pytest.mark.parametrize(("lao", "expected"), MOH_CASES)
+def test_moh2020(lao: str, expected: str) -> None:
+    assert romanize(lao, system="moh2020", segment=False) == expected
+
+
+@pytest.mark.parametrize(("lao", "expected"), IPA_CASES)
+def test_ipa(lao: str, expected: str) -> None:
+    assert romanize(lao, system="ipa", segment=False) == expected
+
+
+def test_ipa_without_tones() -> None:
+    assert romanize("ກາ", system="ipa", tones=False) == "kaː"
+
+
+def test_alalc_half_ring_option() -> None:
+    assert romanize("ອອກ", system="alalc", open_o="half-ring") == "ʻō\u031ck"
+
+
+def test_bgn_hyphen_between_vowels() -> None:
+    assert romanize("ຊະເອມ", system="bgn", segment=False) == "xa-ém"
+
+
+def test_abbreviation_is_written_in_capitals() -> None:
+    assert romanize("ສປປ", system="bgn") == "SPP"
+
+
+def test_tone_marks_do_not_change_latin_systems() -> None:
+    for mark in "\u0ec8\u0ec9\u0eca\u0ecb":
+        assert romanize("ນ" + mark + "າ", system="alalc") == "nā"
+
+
+def test_repetition_mark_repeats_the_previous_word() -> None:
+    assert romanize("ດີໆ", system="bgn") == "di di"
+
+
+def test_cancelled_letters_are_silent() -> None:
+    assert romanize("ເວັບໄຊຕ໌", system="ipa", segment=False) == "ʋep̚˧saj˧˥"
+
+
+def test_non_lao_text_passes_through() -> None:
+    assert romanize("ລາວ (Laos), 2023!", system="bgn") == "lao (Laos), 2023!"
+
+
+def test_lao_digits_become_ascii() -> None:
+    assert romanize("໒໐໒໓", system="bgn") == "2023"
+
+
+def test_every_system_has_sources_and_documented_disagreements() -> None:
+    for system in SYSTEMS.values():
+        assert system.sources and system.disagreements
+
+
+# --- errors and options -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("errors", "expected"),
+    [("replace", "ka?"), ("ignore", "ka"), ("preserve", "ka\u0eb4")],
+)
+def test_errors_decide_what_happens_to_stray_signs(errors: str, expected: str) -> None:
+    assert romanize("ກາ\u0eb4", system="bgn", errors=errors) == expected  # type: ignore[arg-type]
+
+
+def test_strict_errors_name_the_unparsable_part() -> None:
+    with pytest.raises(ValueError, match="\u0eb4"):
+        romanize("ກາ\u0eb4", errors="strict")
+
+
+@pytest.mark.parametrize(
+    "options",
+    [{"system": "thai"}, {"errors": "loud"}, {"open_o": "cedilla"}],
+)
+def test_invalid_options_raise_value_error_naming_valid_values(options: dict[str, str]) -> None:
+    with pytest.raises(ValueError, match="one of"):
+        romanize("ກາ", **options)  # type: ignore[arg-type]
+
+
+def test_non_str_raises_type_error() -> None:
+    with pytest.raises(TypeError):
+        romanize(b"\xe0\xba\x81")  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        romanize(None)  # type: ignore[arg-type]
+
+
+def test_empty_string() -> None:
+    assert romanize("") == ""
+
+
+def test_package_is_reachable_from_laotext() -> None:
+    assert laotext.romanize("ລາວ") == "lao"
+    assert laotext.parse_syllable("ລາວ").coda == "ວ"
+
+
+def test_line_by_line_equals_whole_text() -> None:
+    lines = ["ສະບາຍດີ\n", "ຫຼວງພະບາງ\n", "ເມືອງ"]
+    assert "".join(romanize(line) for line in lines) == romanize("".join(lines))
+
+
+# --- properties -------------------------------------------------------------------------
+
+_LAO_CHARS = [chr(c) for c in range(0x0E80, 0x0F00)]
+lao_like = st.text(alphabet=st.sampled_from([*_LAO_CHARS, " ", "a", ".", "\u200b"]), max_size=40)
+system_names = st.sampled_from(sorted(SYSTEMS))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60), system_names)
+def test_never_raises_on_arbitrary_text(text: str, system: str) -> None:
+    assert isinstance(romanize(text, system=system), str)  # type: ignore[arg-type]
+
+
+@settings(max_examples=500, deadline=None)
+@given(lao_like, system_names)
+def test_never_raises_on_lao_like_text(text: str, system: str) -> None:
+    assert isinstance(romanize(text, system=system), str)  # type: ignore[arg-type]
+
+
+@settings(max_examples=200, deadline=None)
+@given(lao_like, system_names)
+def test_deterministic(text: str, system: str) -> None:
+    assert romanize(text, system=system) == romanize(text, system=system)  # type: ignore[arg-type]
+
+
+@settings(max_examples=300, deadline=None)
+@given(lao_like, system_names)
+def test_normalisation_invariant(text: str, system: str) -> None:
+    normalize = pytest.importorskip("laotext.normalize").normalize
+    assert romanize(text, system=system) == romanize(normalize(text), system=system)  # type: ignore[arg-type]
+
+
+@settings(max_examples=200, deadline=None)
+@given(lao_like)
+def test_preserve_keeps_every_lao_letter_it_cannot_parse(text: str) -> None:
+    out = romanize(text, system="bgn", errors="preserve")
+    assert "?" not in out.replace("?", "") or "?" in text
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_LAO_CHARS), max_size=30))
+def test_chunked_scan_equals_whole_word_scan(word: str) -> None:
+    from laotext.romanize.syllable import _scan, scan_word
+
+    def merged(pieces: tuple[object, ...]) -> list[object]:
+        out: list[object] = []  # adjacent stray pieces may be grouped either way
+        for p in pieces:
+            if isinstance(p, str) and out and isinstance(out[-1], str):
+                out[-1] += p
+            else:
+                out.append(p)
+        return out
+
+    assert merged(scan_word(word)) == merged(_scan(word))
