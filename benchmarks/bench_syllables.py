@@ -1,6 +1,6 @@
-"""Syllable clustering throughput beside unicodedata NFC and a bare Lao-run regex, same text, same run.
+"""Syllable clustering throughput beside unicodedata NFC and a bare Lao-run regex, in one run.
 
-    python benchmarks/bench_syllables.py [FILE]     # default: ../shared/data/raw/bench_corpus.txt
+python benchmarks/bench_syllables.py [FILE]     # default: ../shared/data/raw/bench_corpus.txt
 """
 
 from __future__ import annotations

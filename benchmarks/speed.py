@@ -130,10 +130,10 @@ def main() -> None:
         seconds = best_time(function, args.repeat)
         rows.append((name, seconds / (len(sample.encode("utf-8")) / 1e6), note))
 
-    python_ends = _boundaries(text, tables.table, tables.max_cost)
+    python_ends = _boundaries(text, tables.table, tables.max_cost, {})
     measure(
         "laotext, pure Python (`_boundaries`)",
-        lambda: _boundaries(text, tables.table, tables.max_cost),
+        lambda: _boundaries(text, tables.table, tables.max_cost, {}),
         text,
     )
     differences = "compiled core not built"

@@ -66,7 +66,7 @@ def scanner(data: bytes) -> None:
 
 def segmenter(data: bytes) -> None:
     text = make_text(data)
-    expected = segment._boundaries(text, TABLE, MAX_COST)
+    expected = segment._boundaries(text, TABLE, MAX_COST, {})
     got = SEGMENTER.bounds(text).tolist()
     if got != expected:
         raise AssertionError(f"segmenter differs on {text!r}: {got} != {expected}")

@@ -1384,47 +1384,39 @@ own_key(Clusters *clusters, const Text *key)
     return offset;
 }
 
-/* What _boundaries remembers between clusters. */
+/* What _boundaries remembers from one non-Lao cluster to the next (_other_ends). */
 typedef struct {
-    int64_t lao_end;   /* end of the last Lao token, for the ໆ rule; -1: none */
-    Py_UCS4 repeated;  /* the symbol the last token repeats, for runs like ".."; NO_CHAR: none */
+    int after_lao_run;  /* this cluster starts a non-Lao run that follows a Lao run */
+    Py_UCS4 repeated;   /* the symbol the last token repeats, for runs like ".."; NO_CHAR: none */
 } BoundaryState;
 
-/* _is_symbol: punctuation and symbols, not a letter, digit, mark, whitespace or ZWSP */
+/* _is_symbol: symbols that repeat into one token: punctuation and ໆ (not letters, digits,
+ * whitespace, ZWSP, ຯ or the double quote) */
 static int
 is_symbol(Py_UCS4 c)
 {
-    return !(Py_UNICODE_ISALNUM(c) || Py_UNICODE_ISSPACE(c) || c == 0x200B || c == KO_LA);
+    if (c == '"') {
+        return 0;
+    }
+    return !(Py_UNICODE_ISALNUM(c) || Py_UNICODE_ISSPACE(c) || c == 0x200B) || c == KO_LA;
 }
 
-/* A cluster that is not Lao, text[pos:end]: a token of its own, or the extension of the last
- * token (ໆ after a Lao token or after ໆ; a symbol repeating the last token's symbol).  DONE or
- * NO_MEMORY. */
+/* A cluster that is not Lao, text[pos:end] (step 5): a token of its own, or the extension of
+ * the last token: a symbol equal to the one before (".." "!!!" "ໆໆ"), or ໆ right after a Lao
+ * token.  DONE or NO_MEMORY. */
 static int
 hard_boundary(const Text *t, int64_t pos, int64_t end, BoundaryState *state, Offsets *tokens)
 {
     Py_UCS4 c = char_at(t, (Py_ssize_t)pos);
     int single = end - pos == 1;
-    if (single && c == KO_LA) {
-        if (pos == state->lao_end) {
-            tokens->items[tokens->size - 1] = end; /* lao_end >= 0: a token exists */
-        }
-        else if (offsets_push(tokens, end) < 0) {
-            return NO_MEMORY;
-        }
-        state->lao_end = end;
-        return DONE;
-    }
-    if (single && c == state->repeated && tokens->size > 0
-        && pos == tokens->items[tokens->size - 1]) {
-        tokens->items[tokens->size - 1] = end; /* "..", "!!!", "''": one token */
-        return DONE;
-    }
-    if (offsets_push(tokens, end) < 0) {
-        return NO_MEMORY;
-    }
+    int extends = single && ((c == KO_LA && state->after_lao_run) || c == state->repeated);
+    state->after_lao_run = 0;
     state->repeated = single && is_symbol(c) ? c : NO_CHAR;
-    return DONE;
+    if (extends) {
+        tokens->items[tokens->size - 1] = end; /* a Lao token or the repeated symbol exists */
+        return DONE;
+    }
+    return offsets_push(tokens, end) < 0 ? NO_MEMORY : DONE;
 }
 
 /* Steps 1-5 once the keys are known (_boundaries), without the GIL: each run of Lao clusters
@@ -1434,7 +1426,7 @@ static int
 segment_clusters(const Text *t, const Trie *trie, const Clusters *clusters, Offsets *tokens)
 {
     Lattice lattice = {0};
-    BoundaryState state = {-1, NO_CHAR};
+    BoundaryState state = {0, NO_CHAR};
     const int64_t *ends = clusters->ends.items;
     Py_ssize_t count = clusters->ends.size, run_start = 0;
     int64_t pos = 0;
@@ -1447,7 +1439,7 @@ segment_clusters(const Text *t, const Trie *trie, const Clusters *clusters, Offs
         if (run_start < c) {
             status = dp(trie, &lattice, clusters->keys + run_start, ends + run_start,
                         c - run_start, tokens);
-            state.lao_end = pos;
+            state.after_lao_run = 1;
             state.repeated = NO_CHAR;
         }
         if (status == DONE) {

@@ -22,7 +22,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 __all__ = ["main"]
 
@@ -139,9 +139,9 @@ def _cmd_tokenize(args: argparse.Namespace) -> None:
 
 
 def _cmd_romanize(args: argparse.Namespace) -> None:
-    from laotext.romanize import romanize
+    from laotext.romanize.text import SystemName, romanize
 
-    system: str = args.system
+    system = cast(SystemName, args.system)  # argparse has checked it against the choices
     romanize("", system=system)  # validates the system name before any line is read
     _run_filter(args.file, args.output, lambda line: romanize(line, system=system))
 

@@ -26,7 +26,8 @@ from laotext.syllables import CLUSTER_RE
 
 __all__ = [
     "DEFAULT_COST",
-    "GRAMMATICAL_WORDS",
+    "PHRASE_HEADS",
+    "PHRASE_TAILS",
     "IS_PREFIX",
     "IS_WORD",
     "Lexicon",
@@ -226,31 +227,40 @@ def compound_parts(
     return result
 
 
-GRAMMATICAL_WORDS: tuple[str, ...] = (
-    # negation, relative/complementiser, aspect and modal auxiliaries, copulas and existentials
-    "ບໍ່", "ທີ່", "ວ່າ", "ໄດ້", "ຈະ", "ຍັງ", "ຕ້ອງ", "ຄວນ", "ກໍ", "ກໍ່", "ມີ", "ຢູ່", "ເປັນ", "ແມ່ນ",
+PHRASE_HEADS: tuple[str, ...] = (
+    # negation, relativiser, aspect and modal auxiliaries, copula and existentials
+    "ບໍ່", "ທີ່", "ວ່າ", "ໄດ້", "ຈະ", "ຍັງ", "ຄວນ", "ມີ", "ຢູ່", "ເປັນ", "ແມ່ນ",
     # prepositions and conjunctions
     "ໃຫ້", "ຂອງ", "ໃນ", "ຈາກ", "ແກ່", "ຕໍ່", "ດ້ວຍ", "ໂດຍ", "ເພື່ອ", "ແລະ", "ຫຼື", "ແຕ່",
     # nominalisers: ການ + verb, ຄວາມ + adjective
     "ການ", "ຄວາມ",
 )  # fmt: skip
-"""Function words that head *phrases* rather than words in the "fine" convention.
+"""Function words that start *phrases* rather than words in the "fine" convention (ບໍ່ມີ = ບໍ່ +
+ມີ, ການຄ້າ = ການ + ຄ້າ).  ກໍ/ກໍ່ and ຕ້ອງ are left out: they also begin ordinary words (ກໍລະນີ,
+ຕ້ອງການ)."""
 
-An entry that starts with one of these and continues with other entries (ບໍ່ມີ = ບໍ່ + ມີ, ການຄ້າ =
-ການ + ຄ້າ) is a phrase for the fine granularity, which splits it.
-"""
+PHRASE_TAILS: tuple[str, ...] = ("ວ່າ", "ແມ່ນ", "ໃຫ້")
+"""Function words that end phrases in the "fine" convention: the complementiser (ຄິດວ່າ = ຄິດ +
+ວ່າ), the copula (ນີ້ແມ່ນ) and causative ໃຫ້ (ເຮັດໃຫ້)."""
 
 
 def phrase_entries(entries: Mapping[str, int]) -> dict[str, tuple[str, ...]]:
-    """Entries that are a grammatical word (:data:`GRAMMATICAL_WORDS`) followed by other entries.
+    """Compound entries that start with a :data:`PHRASE_HEADS` word or end with a
+    :data:`PHRASE_TAILS` word (their cheapest split into other entries says so).
 
-    >>> phrase_entries({"ບໍ່": 300, "ມີ": 300, "ບໍ່ມີ": 500, "ບໍລິສັດ": 900})
-    {'ບໍ່ມີ': ('ບໍ່', 'ມີ')}
+    >>> phrase_entries({"ບໍ່": 300, "ມີ": 300, "ບໍ່ມີ": 500, "ບໍລິສັດ": 900, "ຄິດ": 600,
+    ...                 "ວ່າ": 300, "ຄິດວ່າ": 700})
+    {'ຄິດວ່າ': ('ຄິດ', 'ວ່າ'), 'ບໍ່ມີ': ('ບໍ່', 'ມີ')}
     """
-    heads = tuple(canonical_key(w) for w in GRAMMATICAL_WORDS)
-    candidates = [k for k in entries if k.startswith(heads)]
+    heads = tuple(canonical_key(w) for w in PHRASE_HEADS)
+    tails = tuple(canonical_key(w) for w in PHRASE_TAILS)
+    candidates = [k for k in entries if k.startswith(heads) or k.endswith(tails)]
     parts = compound_parts(entries, candidates)
-    return {key: split for key, split in parts.items() if split[0] in heads}
+    return {
+        key: split
+        for key, split in sorted(parts.items())
+        if split[0] in heads or split[-1] in tails
+    }
 
 
 class Lexicon(NamedTuple):

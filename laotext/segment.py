@@ -10,8 +10,9 @@ Algorithm
    leading vowels, and *stray* vowel signs or tone marks that the scanner could not attach) is a
    *Lao cluster*.  Every other cluster is a *hard boundary* token of its own: whitespace runs,
    digit runs with their separators (``1,000.50``, Lao digits too), runs of letters of other
-   scripts, ZWSP, punctuation and quotes (one character each, as both development corpora do),
-   ຯ, and ໆ (see 5).  A maximal sequence of Lao clusters is a *run*.
+   scripts, ZWSP, punctuation and quotes, ຯ, and ໆ (see 5).  A maximal sequence of Lao clusters
+   is a *Lao run*; it is also a maximal run of the characters above, so the text can be cut into
+   Lao and non-Lao runs first and each scanned on its own.
 2. **Keys.**  Each Lao cluster gets its canonical key (:func:`laotext.lexicon.cluster_key`); a
    word's key is the concatenation of its clusters' keys, so a lookup never depends on how the text
    spells ຳ, ໜ, ໝ, ຫຼ or the order of its marks.  Tokens are always slices of the original text.
@@ -31,10 +32,11 @@ Algorithm
    longest last token), which makes the result independent of dictionary order.
 4. **Back-trace and merge.**  Follow the back pointers from ``n``; consecutive unknown edges
    merge into one token (an unknown word stays whole; it is never cut between its clusters).
-5. **ໆ (repetition mark).**  Both development corpora attach ໆ to the word before it (ດີໆ,
-   ຕ່າງໆ).  A ໆ cluster that directly follows a Lao token (no space between) extends that token;
-   repeated ໆໆ keep extending it.  Any other ໆ starts a token of its own (which a directly
-   following ໆ extends in turn).
+5. **Non-Lao runs and ໆ.**  Each non-Lao cluster is a token, except that a cluster equal to the
+   previous one merges with it when it is a single symbol character (punctuation or ໆ: not a
+   letter, digit, whitespace, ZWSP or ``"``; ຯ counts as a letter): ``..``, ``!!!``, ``''``,
+   ``ໆໆ``, as both development corpora write them.  A ``"`` is always a token of its own.  Both corpora attach ໆ to the word before it (ດີໆ, ຕ່າງໆ): a ໆ run that directly
+   follows a Lao token (no space between) extends that token instead.
 
 The work is linear: every position tries at most as many extensions as the longest entry has
 characters, and each step is one dictionary lookup.  In the pure-Python backend the weight tuple is
@@ -141,8 +143,11 @@ _KEYS: dict[str, str] = {}
 
 
 def _is_symbol(char: str) -> bool:
-    """Punctuation and symbols: not a letter, digit, mark, whitespace or ZWSP."""
-    return not (char.isalnum() or char.isspace() or char == "\u200b" or char == _REPEAT)
+    """Symbols that repeat into one token: punctuation and ໆ (not letters, digits, whitespace,
+    ZWSP, ຯ or the double quote, which both corpora keep one a token: ``"|"``)."""
+    if char == '"':
+        return False
+    return not (char.isalnum() or char.isspace() or char == "\u200b") or char == _REPEAT
 
 
 _LAO_CLASS = "\u0e81-\u0eae\u0eb0-\u0ec4\u0ec8-\u0ece\u0edc-\u0edf"  # = _LAO_START
@@ -167,34 +172,66 @@ def _run_keys(clusters: list[str]) -> list[str]:
     return found  # type: ignore[return-value]
 
 
-def _boundaries(text: str, table: dict[str, int], max_cost: int) -> list[int]:
-    """End offsets of the tokens of ``text`` (steps 1-5); the last one is ``len(text)``."""
+def _lao_run_ends(run: str, table: dict[str, int], max_cost: int) -> list[int]:
+    """Token ends (offsets into ``run``) of one Lao run: steps 2-4."""
+    clusters = _findall(run)
+    if len(clusters) == 1:
+        return [len(run)]
+    offsets = list(accumulate(map(len, clusters), initial=0))
+    return [offsets[e] for e in _dp(_run_keys(clusters), table, max_cost)]
+
+
+def _other_ends(run: str) -> list[int]:
+    """Token ends (offsets into ``run``) of a run of non-Lao clusters: steps 1 and 5.
+
+    A leading ໆ run is the first token here; the caller attaches it to a Lao token before it.
+    """
     ends: list[int] = []
-    lao_end = -1  # end offset of the last Lao token, for the ໆ rule
     repeated = ""  # the symbol the last token repeats, for runs like ".."
     pos = 0
+    for cluster in _findall(run):
+        end = pos + len(cluster)
+        if cluster == repeated:
+            ends[-1] = end  # "..", "!!!", "''", "ໆໆ": one token
+        else:
+            ends.append(end)
+            repeated = cluster if len(cluster) == 1 and _is_symbol(cluster) else ""
+        pos = end
+    return ends
+
+
+_RUN_CACHE_LIMIT = 100_000
+_CACHED_RUN_LENGTH = 48
+
+
+def _boundaries(
+    text: str, table: dict[str, int], max_cost: int, runs: dict[str, list[int]]
+) -> list[int]:
+    """End offsets of the tokens of ``text`` (steps 1-5); the last one is ``len(text)``.
+
+    ``runs`` caches the relative token ends of short runs: text repeats its words and spaces, and
+    a run's tokens depend only on the run (Lao and non-Lao runs alternate, so a non-Lao run that
+    starts with ໆ follows a Lao token unless it starts the text).
+    """
+    ends: list[int] = []
+    pos = 0
     for run in _RUN_RE.findall(text):
-        clusters = _findall(run)
-        if run[0] in _LAO_START:
-            offsets = list(accumulate(map(len, clusters), initial=pos))
-            ends.extend([offsets[e] for e in _dp(_run_keys(clusters), table, max_cost)])
-            pos = lao_end = offsets[-1]
-            repeated = ""
-            continue
-        for cluster in clusters:
-            end = pos + len(cluster)
-            if cluster == _REPEAT:
-                if pos == lao_end:
-                    ends[-1] = end
-                else:
-                    ends.append(end)
-                lao_end = end
-            elif cluster == repeated:
-                ends[-1] = end  # "..", "!!!", "''": one token
+        relative = runs.get(run)
+        if relative is None:
+            if run[0] in _LAO_START:
+                relative = _lao_run_ends(run, table, max_cost)
             else:
-                ends.append(end)
-                repeated = cluster if len(cluster) == 1 and _is_symbol(cluster) else ""
-            pos = end
+                relative = _other_ends(run)
+            if len(run) <= _CACHED_RUN_LENGTH:
+                if len(runs) >= _RUN_CACHE_LIMIT:  # bounded: random input must not grow it
+                    runs.clear()
+                runs[run] = relative
+        if run[0] == _REPEAT and pos:
+            ends[-1] = pos + relative[0]  # ດີໆ: ໆ extends the Lao token before it
+            ends.extend([pos + end for end in relative[1:]])
+        else:
+            ends.extend([pos + end for end in relative])
+        pos += len(run)
     return ends
 
 
@@ -202,10 +239,11 @@ class _Tables:
     """What a recipe builds once per process: the lookup table, its largest cost, and (on first
     use of ``backend="compiled"``) the compiled segmenter over the same table."""
 
-    __slots__ = ("_compiled", "max_cost", "table")
+    __slots__ = ("_compiled", "max_cost", "runs", "table")
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.table = lexicon.table
+        self.runs: dict[str, list[int]] = {}
         self.max_cost = max((v >> 2 for v in lexicon.table.values()), default=0)
         self._compiled: Any = None
 
@@ -395,7 +433,7 @@ class Tokenizer:
         tables = self._get_tables()
         if self._backend == "compiled":
             return list(tables.compiled().bounds(text))
-        return _boundaries(text, tables.table, tables.max_cost)
+        return _boundaries(text, tables.table, tables.max_cost, tables.runs)
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """``(start, end)`` offsets of the tokens in ``text``; whitespace tokens included.

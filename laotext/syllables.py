@@ -3,7 +3,7 @@
 Lao is written without spaces between words, but its syllables have a regular written shape
 (research/algorithms.md §3 in the design notes)::
 
-    [leading vowel ເ ແ ໂ ໃ ໄ] onset [marks: vowel signs, tones] [ະ າ ຳ ຽ, vowel letter ອ ວ ຍ] [final] [໌]
+    [leading vowel ເ ແ ໂ ໃ ໄ] onset [marks] [ະ າ ຳ ຽ, vowel letter ອ ວ ຍ] [final] [໌]
 
 A word boundary can only fall between two such clusters, so the word segmenter works on clusters,
 never on characters.  One regular expression finds them, together with everything that is not

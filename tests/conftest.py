@@ -25,7 +25,7 @@ lao_like_text = st.text(
 lao_syllable = st.builds(
     lambda lead, onset, marks, vowel, final: lead + onset + marks + vowel + final,
     st.sampled_from(["", *LEADING_VOWELS]),
-    st.sampled_from(list(CONSONANTS) + ["ຫຼ", "ກວ", "ຄວ"]),
+    st.sampled_from([*list(CONSONANTS), "ຫຼ", "ກວ", "ຄວ"]),
     st.text(alphabet=MARKS[:-1], max_size=2),
     st.sampled_from(["", *SPACING_VOWELS, "ອ", "ວ", "ຍ"]),
     st.sampled_from(["", "ກ", "ງ", "ດ", "ນ", "ບ", "ມ", "ຍ", "ວ"]),

@@ -236,7 +236,7 @@ SMALL_TABLE = Lexicon.build({canonical_key(w): c for w, c in SMALL_WORDS.items()
 
 def python_bounds(text: str, table: dict[str, int]) -> list[int]:
     max_cost = max((v >> 2 for v in table.values()), default=0)
-    return list(segment._boundaries(text, table, max_cost))
+    return list(segment._boundaries(text, table, max_cost, {}))
 
 
 def check_same_tokens(seg: _backend.CompiledSegmenter, table: dict[str, int], text: str) -> None:
@@ -267,6 +267,8 @@ def test_flags_agree_with_the_lexicon() -> None:
         "ພາສາລາວ1,000ພາສາ Lao\u200bລາວ",
         "ຂຂຂຂ ສະຂຂບາຍ",  # unknown clusters merge
         "ໆດີ",  # ໆ at the start is a token of its own
+        "ດີ ໆໆ ດີໆໆ.ໆ",  # ໆ runs: attached after a Lao token, else one token
+        'ດີ.. "" !!! ... ,, \'\' ؟؟ ຯຯ',  # repeated symbols merge; " and letters do not
         "\u0ec8\u0ec8ດີ",  # stray marks are Lao clusters
         "ສະບາຍດີ\U0001f600ລາວ",
         "a\ud800ດີ",
