@@ -4,7 +4,8 @@
 
 Each gold source is scored on its own (they follow different conventions): laotext at each
 granularity with the shipped lexicon, ICU's Lao break iterator and LaoNLP when installed, and
-laotext trained on ``yunshan2020.train.txt`` (``Tokenizer.train``) tested on ``yunshan2020.dev.txt``.
+laotext trained on ``yunshan2020.train.txt`` (``Tokenizer.train``), tested on
+``yunshan2020.dev.txt``.
 Files that are not present are skipped, saying so.  Metric: word precision / recall / F1 with
 span matching (:func:`laotext.evaluate.score`).
 """

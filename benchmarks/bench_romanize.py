@@ -1,41 +1,65 @@
 """Speed of laotext.romanize on running text, against lao2ipa on the same lines in the same run.
 
-Reads lines of ``../shared/data/raw/ntrex128.lao.txt`` (or ``--text FILE``), romanises them one
-line at a time (the way the CLI streams), and reports MB/s of UTF-8 input and the ratio to
-lao2ipa (``pip install lao2ipa``; skipped, saying so, when it is not installed).  laotext is
-timed cold (first pass, caches empty) and warm (second pass).
+Reads the lines of ``../shared/data/raw/bench_corpus.txt`` (~2 MB of Lao news and ntrex128 text;
+``--text FILE`` for another) and romanises them one line at a time, the way the CLI streams.
 
-    python benchmarks/bench_romanize.py [--text FILE] [--system ipa] [--lines N]
+* Before any timing the segmenter's lexicon table is built (one word is segmented); that one-time
+  cost is reported on its own as "table build".
+* Headline: one pass over all the lines with every romaniser cache empty (runs, words, syllable
+  chunks); the segmenter's own run cache is empty too.  Then a second pass over the same lines
+  (caches warm, as on a long stream).
+* lao2ipa (``pip install lao2ipa``; skipped, saying so, when it is not installed) romanises the
+  same lines (``--ref-lines N``: only the first N lines, for both sides of the ratio) in the same
+  process; the ratio is of MB/s of UTF-8 input.
+* For reference, the normaliser alone on the same lines (a floor under the cold pass: each line
+  with an unseen run is normalised once).
+
+    python benchmarks/bench_romanize.py [--text FILE] [--system ipa] [--lines N] [--ref-lines N]
+        [--segmenter auto|compiled]
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from laotext.romanize import romanize
-from laotext.romanize.syllable import scan_word
-from laotext.romanize.text import _romanize_word
+from laotext.normalize import DEFAULT_CONFIG, normalize_with
+from laotext.romanize.text import clear_caches, romanize
+from laotext.segment import Tokenizer, backend, word_tokenize
 
 
-def _time(fn: Callable[[str], str], lines: list[str]) -> float:
+def _time(fn: Callable[[str], object], lines: list[str]) -> float:
     start = time.perf_counter()
     for line in lines:
         fn(line)
     return time.perf_counter() - start
 
 
+def _size(lines: list[str]) -> float:
+    return sum(len(line.encode("utf-8")) for line in lines) / 1e6
+
+
 def main(argv: list[str] | None = None) -> int:
     here = Path(__file__).resolve().parent.parent
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "--text", type=Path, default=here.parent / "shared/data/raw/ntrex128.lao.txt"
+        "--text", type=Path, default=here.parent / "shared/data/raw/bench_corpus.txt"
     )
     parser.add_argument("--system", default="ipa", choices=["bgn", "alalc", "moh2020", "ipa"])
     parser.add_argument("--lines", type=int, default=0, help="use only the first N lines")
+    parser.add_argument(
+        "--ref-lines", type=int, default=0, help="compare with lao2ipa on the first N lines only"
+    )
+    parser.add_argument(
+        "--segmenter",
+        default="auto",
+        choices=["auto", "compiled"],
+        help="segmenter backend inside romanize (compiled: what it would be with the C core)",
+    )
     args = parser.parse_args(argv)
     if not args.text.exists():
         print(f"skipped: {args.text} not found")
@@ -43,15 +67,32 @@ def main(argv: list[str] | None = None) -> int:
     lines = args.text.read_text(encoding="utf-8").splitlines()
     if args.lines:
         lines = lines[: args.lines]
-    mb = sum(len(line.encode("utf-8")) for line in lines) / 1e6
-    print(f"{len(lines)} lines, {mb:.3f} MB, system={args.system}")
+    mb = _size(lines)
 
-    scan_word.cache_clear()
-    _romanize_word.cache_clear()
-    cold = _time(lambda s: romanize(s, system=args.system), lines)
-    warm = _time(lambda s: romanize(s, system=args.system), lines)
-    print(f"laotext cold  {mb / cold:8.3f} MB/s  ({cold:.2f} s)")
-    print(f"laotext warm  {mb / warm:8.3f} MB/s  ({warm:.2f} s)")
+    start = time.perf_counter()
+    if args.segmenter == "compiled":
+        tokenizer = Tokenizer(backend="compiled")
+        tokenizer.tokenize("ສະບາຍດີ")
+        text_module = importlib.import_module("laotext.romanize.text")
+        text_module._word_tokenizer = lambda: tokenizer.tokenize
+        segmenter = "compiled (forced by --segmenter)"
+    else:
+        word_tokenize("ສະບາຍດີ")
+        segmenter = f"{backend()} (word_tokenize, backend='auto')"
+    build = time.perf_counter() - start
+    print(f"{args.text.name}: {len(lines)} lines, {mb:.3f} MB; system={args.system}")
+    print(f"segmenter {segmenter}; table build {build * 1000:.0f} ms (not timed below)")
+
+    def run(line: str) -> str:
+        return romanize(line, system=args.system)
+
+    clear_caches()
+    cold = _time(run, lines)
+    warm = _time(run, lines)
+    norm = _time(lambda s: normalize_with(s, DEFAULT_CONFIG), lines)
+    print(f"laotext pass 1 (caches empty) {mb / cold:8.2f} MB/s  ({cold * 1000:.0f} ms)")
+    print(f"laotext pass 2 (caches warm)  {mb / warm:8.2f} MB/s  ({warm * 1000:.0f} ms)")
+    print(f"  normalize alone, reference  {mb / norm:8.2f} MB/s  ({norm * 1000:.0f} ms)")
 
     try:
         import lao2ipa  # type: ignore[import-not-found]
@@ -59,9 +100,17 @@ def main(argv: list[str] | None = None) -> int:
         print("lao2ipa not installed: no comparison")
         return 0
     output = "moh" if args.system in ("bgn", "moh2020") else "ipa"
-    ref = _time(lambda s: lao2ipa.transliterate(s, output=output), lines)
-    print(f"lao2ipa       {mb / ref:8.3f} MB/s  ({ref:.2f} s)")
-    print(f"ratio laotext/lao2ipa: cold {ref / cold:.1f}x, warm {ref / warm:.1f}x")
+    ref_lines = lines[: args.ref_lines] if args.ref_lines else lines
+    ref_mb = _size(ref_lines)
+    if ref_lines is not lines:  # time laotext on the same subset, cold then warm
+        clear_caches()
+        cold = _time(run, ref_lines)
+        warm = _time(run, ref_lines)
+        print(f"first {len(ref_lines)} lines ({ref_mb:.3f} MB, segmenter cache warm): pass 1 "
+              f"{ref_mb / cold:.2f} MB/s, pass 2 {ref_mb / warm:.2f} MB/s")  # fmt: skip
+    ref = _time(lambda s: lao2ipa.transliterate(s, output=output), ref_lines)
+    print(f"lao2ipa ({output:3})                {ref_mb / ref:8.2f} MB/s  ({ref * 1000:.0f} ms)")
+    print(f"ratio laotext/lao2ipa: pass 1 {ref / cold:.1f}x, pass 2 {ref / warm:.1f}x")
     return 0
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import hashlib
 import subprocess
 import sys
 import threading
@@ -81,12 +82,13 @@ def memory_report() -> None:
     python_seconds = time.perf_counter() - start
     python_rss = rss_mb()
     start = time.perf_counter()
-    backend.CompiledSegmenter(tables.table)
+    compiled = backend.CompiledSegmenter(tables.table)
     compiled_seconds = time.perf_counter() - start
-    print(before, python_rss, rss_mb(), python_seconds, compiled_seconds)
+    compiled_mb = sys.getsizeof(compiled._core) / 2**20  # malloc may reuse what Python freed
+    print(before, python_rss, rss_mb(), python_seconds, compiled_seconds, compiled_mb)
 
 
-def parallel_ratio(function: Callable[[str], Any], halves: tuple[str, str]) -> float:
+def parallel_ratio(function: Callable[[Any], Any], halves: tuple[Any, Any]) -> float:
     """Time of two threads each doing one half, over the time of one thread doing both."""
 
     def serial() -> None:
@@ -185,8 +187,8 @@ def main() -> None:
     print("| engine | MB/s | × ICU tokens | note |")
     print("|---|---:|---:|---|")
     for name, seconds, note in rows:
-        ratio = f"{icu_seconds / seconds:.2f}" if icu_seconds else "–"
-        print(f"| {name} | {1 / seconds:.1f} | {ratio} | {note} |")
+        versus_icu = f"{icu_seconds / seconds:.2f}" if icu_seconds else "–"
+        print(f"| {name} | {1 / seconds:.1f} | {versus_icu} | {note} |")
     if icu_note:
         print(f"\n({icu_note})")
 
@@ -196,16 +198,23 @@ def main() -> None:
         while half < len(text) and not text[half].isspace():
             half += 1
         ratio = parallel_ratio(seg.bounds, (text[:half], text[half:]))
-        print(f"Two threads on two halves / one thread on both (compiled offsets): {ratio:.2f}")
+        data = text.encode("utf-8") * 8  # control: hashlib releases the GIL as well
+        control = parallel_ratio(lambda d: hashlib.sha256(d).digest(), (data, data[::-1]))
+        print(
+            f"Two threads on two halves / one thread on both (compiled offsets): {ratio:.2f} "
+            f"(control, hashlib.sha256: {control:.2f}; 0.5 = fully parallel, 1.0 = not at all)"
+        )
     report = subprocess.run(
         [sys.executable, __file__, "--memory-report"], capture_output=True, text=True, check=True
     ).stdout.split()
-    before, python_rss, compiled_rss, python_seconds, compiled_seconds = map(float, report)
+    before, python_rss, compiled_rss, python_seconds, compiled_seconds, compiled_mb = map(
+        float, report
+    )
     print(
         f"Fresh process: lexicon tables built in {python_seconds * 1000:.0f} ms (Python) + "
         f"{compiled_seconds * 1000:.0f} ms (compiled); RSS {before:.0f} MB before, "
-        f"+{python_rss - before:.0f} MB Python tables, +{compiled_rss - python_rss:.0f} MB "
-        "compiled tables."
+        f"+{python_rss - before:.0f} MB with the Python tables, +{compiled_rss - python_rss:.0f}"
+        f" MB after the compiled build (compiled tables: {compiled_mb:.1f} MB)."
     )
 
 

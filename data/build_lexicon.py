@@ -41,7 +41,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from laotext.lexicon import COST_SCALE, canonical_key, compound_parts, cost_from_count, key_clusters
+from laotext.lexicon import COST_SCALE, canonical_key, cost_from_count
 from laotext.segment import _LAO_START, Tokenizer
 from laotext.syllables import CLUSTER_RE
 
@@ -133,9 +133,10 @@ def collect(sources: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
 
 # --- 3. spelling variants and pruning ----------------------------------------------------------
 
-# A tone mark written on the first letter of a medial-ວ onset (ກ່ວາ for ກວ່າ, ຂ້ວາ for ຂວ້າ) is a
-# common misspelling; the scanner cuts such a word after the tone mark (ກ່|ວາ), so the variant
-# must be an entry of its own for the segmenter to keep the word whole.
+# Misspellings that the scanner cuts inside a syllable, so that they must be entries of their own
+# for the segmenter to keep the word whole (its keys are built cluster by cluster):
+# - a tone mark on the first letter of a medial-ວ onset: ກ່ວາ for ກວ່າ (scanned ກ່|ວາ);
+# - ເເ (two ເ) typed for ແ: ເເລ້ວ for ແລ້ວ (scanned ເ|ເລ້ວ).
 _TONE_ON_ONSET = re.compile("([ກຂຄ])ວ([\u0ec8-\u0ecb])")
 
 
@@ -144,11 +145,11 @@ def spelling_variants(keys: Iterable[str]) -> dict[str, str]:
     variants: dict[str, str] = {}
     known = set(keys)
     for key in sorted(known):
-        variant = canonical_key(_TONE_ON_ONSET.sub("\\1\\2ວ", key))
-        if variant not in known and variant not in variants:
-            variants[variant] = key
+        for variant in (_TONE_ON_ONSET.sub("\\1\\2ວ", key), key.replace("ແ", "ເເ")):
+            variant = canonical_key(variant)
+            if variant not in known and variant not in variants:
+                variants[variant] = key
     return variants
-
 
 
 def prune(keys: dict[str, tuple[str, ...]]) -> dict[str, str]:

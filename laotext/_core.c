@@ -723,27 +723,6 @@ offsets_to_array(const Offsets *offsets)
     return array;
 }
 
-/* The slices text[0:ends[0]], text[ends[0]:ends[1]], ... as a new list of str. */
-static PyObject *
-offsets_to_strings(PyObject *str, const Offsets *ends)
-{
-    PyObject *list = PyList_New(ends->size);
-    if (list == NULL) {
-        return NULL;
-    }
-    Py_ssize_t start = 0;
-    for (Py_ssize_t i = 0; i < ends->size; i++) {
-        PyObject *token = PyUnicode_Substring(str, start, (Py_ssize_t)ends->items[i]);
-        if (token == NULL) {
-            Py_DECREF(list);
-            return NULL;
-        }
-        PyList_SET_ITEM(list, i, token);
-        start = (Py_ssize_t)ends->items[i];
-    }
-    return list;
-}
-
 /* The end offsets of every cluster of the text; 0 or -1 (out of memory). */
 static inline int
 scan_any_kind(const Text *t, const Marks *marks, Offsets *ends)
@@ -1420,8 +1399,10 @@ hard_boundary(const Text *t, int64_t pos, int64_t end, BoundaryState *state, Off
 }
 
 /* Steps 1-5 once the keys are known (_boundaries), without the GIL: each run of Lao clusters
- * goes through the DP, every other cluster through hard_boundary().  DONE, NO_MEMORY or
- * TOO_LONG. */
+ * goes through the DP (_lao_run_ends), every other cluster through hard_boundary()
+ * (_other_ends and the ໆ attachment).  segment.py cuts the text into Lao and non-Lao runs before
+ * it scans; one scan of the whole text gives the same clusters (its docstring, step 1), so here
+ * the runs are found on the clusters.  DONE, NO_MEMORY or TOO_LONG. */
 static int
 segment_clusters(const Text *t, const Trie *trie, const Clusters *clusters, Offsets *tokens)
 {
@@ -1454,6 +1435,91 @@ segment_clusters(const Text *t, const Trie *trie, const Clusters *clusters, Offs
     }
     lattice_free(&lattice);
     return status;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Tokens as str objects, built only when asked (Segmenter.tokens).  Text repeats its words, so */
+/* equal tokens share one str, found in a per-call table sized to the token count.             */
+/* ------------------------------------------------------------------------------------------ */
+
+#define MAX_SHARED_LENGTH 32 /* characters: longer tokens seldom repeat */
+
+typedef struct {
+    PyObject *token; /* borrowed from the result list; NULL marks a free slot */
+    Py_ssize_t start, length;
+    uint64_t hash;
+} SharedToken;
+
+typedef struct {
+    SharedToken *slots;
+    size_t mask;           /* capacity - 1; capacity is a power of 2 */
+    Py_ssize_t count, limit; /* limit <= capacity * 3 / 4 keeps a slot free */
+} SharedTokens;
+
+static int
+same_chars(const Text *t, Py_ssize_t a, Py_ssize_t b, Py_ssize_t length)
+{
+    for (Py_ssize_t i = 0; i < length; i++) {
+        if (char_at(t, a + i) != char_at(t, b + i)) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* The str text[start:end] (a new reference), shared with an equal earlier token if any. */
+static PyObject *
+shared_token(PyObject *str, const Text *t, Py_ssize_t start, Py_ssize_t end, SharedTokens *shared)
+{
+    Py_ssize_t length = end - start;
+    if (length > MAX_SHARED_LENGTH || shared->slots == NULL) {
+        return PyUnicode_Substring(str, start, end);
+    }
+    uint64_t hash = hash_text(t, start, end);
+    size_t i = (size_t)hash & shared->mask;
+    for (; shared->slots[i].token != NULL; i = (i + 1) & shared->mask) { /* a slot is free */
+        SharedToken *slot = &shared->slots[i];
+        if (slot->hash == hash && slot->length == length
+            && same_chars(t, slot->start, start, length)) {
+            Py_INCREF(slot->token);
+            return slot->token;
+        }
+    }
+    PyObject *token = PyUnicode_Substring(str, start, end);
+    if (token != NULL && shared->count < shared->limit) {
+        SharedToken entry = {token, start, length, hash};
+        shared->slots[i] = entry;
+        shared->count++;
+    }
+    return token;
+}
+
+/* The slices text[0:ends[0]], text[ends[0]:ends[1]], ... as a new list of str. */
+static PyObject *
+offsets_to_strings(PyObject *str, const Offsets *ends)
+{
+    Text t = text_from_str(str);
+    SharedTokens shared = {NULL, 0, 0, 0};
+    size_t capacity = 64;
+    while (capacity < 65536 && (Py_ssize_t)capacity < ends->size) {
+        capacity *= 2;
+    }
+    shared.slots = PyMem_Calloc(capacity, sizeof(SharedToken)); /* NULL: no sharing, no harm */
+    shared.mask = capacity - 1;
+    shared.limit = (Py_ssize_t)(capacity / 4 * 3);
+    PyObject *list = PyList_New(ends->size);
+    Py_ssize_t start = 0;
+    for (Py_ssize_t i = 0; list != NULL && i < ends->size; i++) {
+        PyObject *token = shared_token(str, &t, start, (Py_ssize_t)ends->items[i], &shared);
+        if (token == NULL) {
+            Py_CLEAR(list);
+            break;
+        }
+        PyList_SET_ITEM(list, i, token);
+        start = (Py_ssize_t)ends->items[i];
+    }
+    PyMem_Free(shared.slots);
+    return list;
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -1891,6 +1957,30 @@ Segmenter_get_known_count(SegmenterObject *self, void *closure)
     return PyLong_FromSsize_t(self->known == NULL ? 0 : self->known->count + self->pending.count);
 }
 
+static size_t
+keytable_memory(const KeyTable *table)
+{
+    return (size_t)table->capacity * sizeof(KeyEntry)
+           + (size_t)table->pool_capacity * sizeof(Py_UCS4);
+}
+
+/* sys.getsizeof(): the object and every table it owns */
+static PyObject *
+Segmenter_sizeof(SegmenterObject *self, PyObject *unused)
+{
+    size_t size = sizeof(SegmenterObject) + (size_t)self->trie.node_capacity * sizeof(int64_t)
+                  + (size_t)self->trie.edge_capacity * sizeof(TrieEdge)
+                  + keytable_memory(&self->pending)
+                  + (size_t)self->retired_capacity * sizeof(KeyTable *);
+    if (self->known != NULL) {
+        size += sizeof(KeyTable) + keytable_memory(self->known);
+    }
+    for (Py_ssize_t i = 0; i < self->retired_count; i++) {
+        size += sizeof(KeyTable) + keytable_memory(self->retired[i]);
+    }
+    return PyLong_FromSize_t(size);
+}
+
 static PyGetSetDef Segmenter_getset[] = {
     {"node_count", (getter)Segmenter_get_node_count, NULL, "Nodes of the lookup trie.", NULL},
     {"known_count", (getter)Segmenter_get_known_count, NULL,
@@ -1903,6 +1993,7 @@ static PyMethodDef Segmenter_methods[] = {
      "bounds(text, /)\n--\n\nThe end offset of every word token, as array('q')."},
     {"tokens", (PyCFunction)Segmenter_tokens, METH_O,
      "tokens(text, /)\n--\n\nThe word tokens, as a list of str (slices of text)."},
+    {"__sizeof__", (PyCFunction)Segmenter_sizeof, METH_NOARGS, NULL},
     {NULL, NULL, 0, NULL},
 };
 

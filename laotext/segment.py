@@ -35,17 +35,28 @@ Algorithm
 5. **Non-Lao runs and ໆ.**  Each non-Lao cluster is a token, except that a cluster equal to the
    previous one merges with it when it is a single symbol character (punctuation or ໆ: not a
    letter, digit, whitespace, ZWSP or ``"``; ຯ counts as a letter): ``..``, ``!!!``, ``''``,
-   ``ໆໆ``, as both development corpora write them.  A ``"`` is always a token of its own.  Both corpora attach ໆ to the word before it (ດີໆ, ຕ່າງໆ): a ໆ run that directly
-   follows a Lao token (no space between) extends that token instead.
+   ``ໆໆ``, as both development corpora write them.  A ``"`` is always a token of its own.
+   Both corpora attach ໆ to the word before it (ດີໆ, ຕ່າງໆ): a ໆ run that directly follows a
+   Lao token (no space between) extends that token instead.
 
 The work is linear: every position tries at most as many extensions as the longest entry has
 characters, and each step is one dictionary lookup.  In the pure-Python backend the weight tuple is
 packed into one integer per run: ``unknown * U + cost * S + singles`` with ``S = n + 1`` and
 ``U = S * (n * max_cost + 1)``, which orders exactly as the tuple does.
 
-Granularity changes only the table, never the DP: ``"medium"`` uses the lexicon as shipped,
-``"fine"`` removes compounds (entries that are sequences of other entries) so they split into their
-parts, and ``"coarse"`` lowers the cost of long entries so the longest compounds win.
+Granularity changes only the table, never the DP, and comes from the lexicon's own structure
+(an entry that is a sequence of other entries is a *compound*; compare SudachiPy's split modes):
+
+- ``"medium"`` (default): the lexicon as shipped.  Close to the Yunshan-Cup convention, which
+  writes ການ/ຄວາມ + verb and many function-word compounds as one word.
+- ``"fine"``: compounds that are *phrases* (:func:`laotext.lexicon.phrase_entries`: they start
+  with a function word such as ບໍ່, ທີ່, ການ, ຄວາມ, or end with ວ່າ, ແມ່ນ, ໃຫ້) are removed, so
+  they split into their parts.  Close to the HVU convention.
+- ``"coarse"``: every compound costs no more than its cheapest part, so the longest compounds win.
+
+Tie-breaking, stray marks: ties are broken as in step 3 (deterministic, independent of the
+order of the lexicon).  A stray vowel sign or tone mark is a Lao cluster of its own; it is never
+dropped, and as an unknown cluster it merges with its unknown neighbours.
 """
 
 from __future__ import annotations
@@ -480,18 +491,23 @@ def _is_space(token: str) -> bool:
 
 
 def _checked_specs(specs: Iterable[WordSpec]) -> Iterable[WordSpec]:
+    """The word specs, validated: a non-empty str, or a (non-empty str, int >= 0) pair."""
     for spec in specs:
         if isinstance(spec, str):
-            yield spec
+            word, cost = spec, 0
         elif (
             isinstance(spec, tuple)
             and len(spec) == 2
             and isinstance(spec[0], str)
             and isinstance(spec[1], int)
+            and not isinstance(spec[1], bool)
         ):
-            yield (spec[0], spec[1])
+            word, cost = spec
         else:
             raise TypeError(f"a word is a str or a (str, int) pair, not {spec!r}")
+        if not word.strip() or cost < 0:
+            raise ValueError(f"a word must be non-empty and its cost >= 0, not {spec!r}")
+        yield spec
 
 
 def _rebuild(

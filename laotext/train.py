@@ -9,9 +9,9 @@ three separate words somewhere (then they are phrases in its convention).
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 
 from laotext.lexicon import (
     canonical_key,
@@ -83,7 +83,7 @@ def learn_costs(
     return dict(sorted(costs.items()))
 
 
-def write_model(path: str | Path, entries: Mapping[str, int], granularity: str) -> None:
+def write_model(path: str | os.PathLike[str], entries: Mapping[str, int], granularity: str) -> None:
     """Write a model file: header, ``granularity<TAB>...``, then sorted ``word<TAB>cost`` lines."""
     with open(path, "w", encoding="utf-8", newline="\n") as out:
         out.write(f"{MODEL_HEADER}\n# granularity\t{granularity}\n")
@@ -91,7 +91,7 @@ def write_model(path: str | Path, entries: Mapping[str, int], granularity: str) 
             out.write(f"{key}\t{entries[key]}\n")
 
 
-def read_model(path: str | Path) -> tuple[dict[str, int], str]:
+def read_model(path: str | os.PathLike[str]) -> tuple[dict[str, int], str]:
     """Read a model file written by :func:`write_model`: (entries, granularity)."""
     with open(path, encoding="utf-8") as source:
         lines = source.read().splitlines()

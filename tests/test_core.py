@@ -268,7 +268,7 @@ def test_flags_agree_with_the_lexicon() -> None:
         "ຂຂຂຂ ສະຂຂບາຍ",  # unknown clusters merge
         "ໆດີ",  # ໆ at the start is a token of its own
         "ດີ ໆໆ ດີໆໆ.ໆ",  # ໆ runs: attached after a Lao token, else one token
-        'ດີ.. "" !!! ... ,, \'\' ؟؟ ຯຯ',  # repeated symbols merge; " and letters do not
+        "ດີ.. \"\" !!! ... ,, '' ؟؟ ຯຯ",  # repeated symbols merge; " and letters do not
         "\u0ec8\u0ec8ດີ",  # stray marks are Lao clusters
         "ສະບາຍດີ\U0001f600ລາວ",
         "a\ud800ດີ",
@@ -497,3 +497,24 @@ def test_calls_release_all_their_memory() -> None:
     finally:
         tracemalloc.stop()
     assert after - before < 4096
+
+
+def test_compiled_backend_without_the_core_raises_saying_why() -> None:
+    # As in an installation where the extension did not compile: the import of _core fails.
+    import subprocess
+
+    code = (
+        "import sys; sys.modules['laotext._core'] = None\n"
+        "from laotext.segment import Tokenizer\n"
+        "print(Tokenizer(backend='python').tokenize('ສະບາຍດີ'))\n"
+        "try:\n"
+        "    Tokenizer(backend='compiled')\n"
+        "except ImportError as error:\n"
+        "    print('ImportError:', error)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert "['ສະບາຍດີ']" in result.stdout
+    assert "ImportError: laotext._core is not available" in result.stdout
+    assert "backend='python'" in result.stdout

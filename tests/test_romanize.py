@@ -8,11 +8,15 @@ benchmarks/eval_romanize.py, not copied here.
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import laotext
+from laotext.normalize import normalize
 from laotext.romanize import SYSTEMS, parse_syllable, parse_word, romanize
 
 # --- the parser -------------------------------------------------------------------------
@@ -241,6 +245,31 @@ def test_abbreviation_is_written_in_capitals() -> None:
     assert romanize("ສປປ", system="bgn") == "SPP"
 
 
+def _romanizer_with_tokens(system: str, tokens: dict[str, list[str]]) -> Any:
+    """A romanizer whose segmenter cuts the given runs as given (to test what follows it)."""
+    from laotext.romanize.text import _Romanizer
+
+    r = _Romanizer(SYSTEMS[system], "replace", True, "ogonek", True)
+    r.tokenize = lambda run: tokens.get(run, [run])
+    return r
+
+
+def test_abbreviation_cut_into_letters_by_the_segmenter_is_one_word() -> None:
+    tokens = {"ສປປລາວ": ["ສ", "ປ", "ປ", "ລາວ"], "ກມ": ["ກ", "ມ"]}
+    assert _romanizer_with_tokens("bgn", tokens)("ສປປລາວ") == "SPP lao"
+    assert _romanizer_with_tokens("alalc", tokens)("ສປປລາວ") == "SPP lāo"
+    assert _romanizer_with_tokens("ipa", tokens)("ກມ") == "kɔː˩˧mɔː˧˥"
+
+
+def test_only_vowel_less_tokens_are_merged() -> None:
+    from laotext.romanize.text import _merge_abbreviations
+
+    assert _merge_abbreviations(["ສ", "ປ", "ປ", "ລາວ"]) == ["ສປປ", "ລາວ"]
+    assert _merge_abbreviations(["ລາວ", "ກ", "ດີ"]) == ["ລາວ", "ກ", "ດີ"]
+    assert _merge_abbreviations(["ສປ", "ປ"]) == ["ສປປ"]
+    assert _merge_abbreviations(["ກ"]) == ["ກ"]
+
+
 def test_tone_marks_do_not_change_latin_systems() -> None:
     for mark in "\u0ec8\u0ec9\u0eca\u0ecb":
         assert romanize("ນ" + mark + "າ", system="alalc") == "nā"
@@ -343,6 +372,42 @@ def test_deterministic(text: str, system: str) -> None:
 def test_normalisation_invariant(text: str, system: str) -> None:
     normalize = pytest.importorskip("laotext.normalize").normalize
     assert romanize(text, system=system) == romanize(normalize(text), system=system)  # type: ignore[arg-type]
+
+
+# Characters that make normalisation reach across Lao runs: Thai look-alikes, invisibles, a tab
+# or space before a mark, combining marks of other scripts, and digits.
+mixed = st.text(
+    alphabet=st.sampled_from(
+        [*_LAO_CHARS, " ", "\t", "a", ".", "1", "\u0e32", "\u0e48", "\u0e40", "\u0301",
+         "\u0323", "\u200b", "\u200d", "\u00ad", "\ufeff"]
+    ),
+    max_size=40,
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(mixed, system_names)
+def test_run_by_run_normalisation_equals_whole_line(text: str, system: str) -> None:
+    """romanize() normalises each Lao run on its own unless a rule may reach across runs."""
+    from laotext.romanize.text import _Romanizer
+
+    whole = _Romanizer(SYSTEMS[system], "replace", True, "ogonek", True)
+    whole.across = re.compile("")  # matches every line: every line is normalised whole
+    assert romanize(text, system=system) == whole(text)  # type: ignore[arg-type]
+    assert romanize(text, system=system) == romanize(normalize(text), system=system)  # type: ignore[arg-type]
+
+
+def test_bounded_caches_give_the_same_output(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    text_module = importlib.import_module("laotext.romanize.text")
+    lines = ["ສະບາຍດີ ລາວ", "ຫຼວງພະບາງ, ເມືອງ", "ດີໆ ສປປລາວ", "ສະບາຍດີ ລາວ"]
+    expected = [romanize(line, system="ipa") for line in lines]
+    monkeypatch.setattr(text_module, "_RUN_CACHE_CHARS", 8)
+    monkeypatch.setattr(text_module, "_WORD_CACHE_SIZE", 2)
+    text_module.clear_caches()
+    assert [romanize(line, system="ipa") for line in lines * 2] == expected * 2
+    text_module.clear_caches()
 
 
 @settings(max_examples=200, deadline=None)

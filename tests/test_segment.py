@@ -154,20 +154,22 @@ def test_invalid_options_name_the_valid_values() -> None:
         Tokenizer(words="ສະບາຍດີ")
     with pytest.raises(TypeError):
         Tokenizer(words=[("ກ", "cheap")])  # type: ignore[list-item]
-    with pytest.raises(ValueError):
-        Tokenizer(words=[("ກ", -1)]).tokenize("ກ")
+    with pytest.raises(ValueError, match="cost >= 0"):
+        Tokenizer(words=[("ກ", -1)])
+    with pytest.raises(ValueError, match="non-empty"):
+        Tokenizer(extra_words=[" "])
 
 
 def test_options_are_keyword_only() -> None:
     with pytest.raises(TypeError):
-        word_tokenize("ກ", "icu")  # type: ignore[misc]
+        word_tokenize("ກ", "icu")  # type: ignore[call-arg]
     with pytest.raises(TypeError):
-        Tokenizer(WORDS)  # type: ignore[misc]
+        Tokenizer(WORDS)  # type: ignore[call-arg]
 
 
 def test_tokenizer_is_immutable_and_compares_by_recipe() -> None:
     with pytest.raises(AttributeError):
-        TINY._words = ()  # type: ignore[misc]
+        TINY._words = ()
     assert Tokenizer(words=WORDS) == TINY
     assert hash(Tokenizer(words=WORDS)) == hash(TINY)
     assert Tokenizer(words=WORDS, granularity="fine") != TINY

@@ -51,6 +51,11 @@ def _render_cached(s: Syllable, system: System, tones: bool) -> str:
     return render_syllable(s, system, tones=tones)
 
 
+def clear_caches() -> None:
+    """Forget every spelled syllable (for benchmarks: time a cold start)."""
+    _render_cached.cache_clear()
+
+
 def render_syllable(s: Syllable, system: System, *, tones: bool = True) -> str:
     """Spell one syllable.
 
