@@ -64,6 +64,7 @@ from __future__ import annotations
 import os
 import re
 import threading
+from array import array
 from collections.abc import Iterable
 from itertools import accumulate
 from typing import Any, Literal
@@ -284,15 +285,18 @@ def _check_text(text: object, where: str) -> None:
 
 
 def backend() -> str:
-    """The backend that ``backend="auto"`` uses in this process.
+    """The backend that ``backend="auto"`` uses in this process: ``"compiled"`` or ``"python"``.
 
-    The compiled core is chosen explicitly (``backend="compiled"``) until it is proven identical
-    to this reference on the test corpora, so ``"auto"`` is the pure-Python backend for now.
+    The compiled core (``laotext._core``) is used whenever it was built at install time; it gives
+    the same tokens as the pure-Python reference (``tests/test_core.py`` proves it on the
+    development corpora and on generated text).
 
-    >>> backend()
-    'python'
+    >>> backend() in ("compiled", "python")
+    True
     """
-    return "python"
+    from laotext._backend import CORE
+
+    return "python" if CORE is None else "compiled"
 
 
 def _granular_entries(entries: dict[str, int], granularity: str) -> dict[str, int]:
@@ -440,11 +444,28 @@ class Tokenizer:
 
     # --- segmentation ---------------------------------------------------------------------------
 
-    def _ends(self, text: str) -> list[int]:
+    def _compiled(self) -> Any:
+        """The compiled segmenter of this recipe, or None when this tokenizer runs in Python."""
+        if self._backend == "python" or (self._backend == "auto" and backend() == "python"):
+            return None
+        return self._get_tables().compiled()
+
+    def bounds(self, text: str) -> array[int]:
+        """End offsets of the tokens of ``text``, as ``array('q')``: no Python object per token.
+
+        The bulk form of :meth:`spans` for corpus work: token ``i`` is
+        ``text[bounds[i - 1]:bounds[i]]`` (from 0 for the first), whitespace tokens included.
+
+        >>> Tokenizer().bounds("ສະບາຍດີ ລາວ").tolist()
+        [7, 8, 11]
+        """
+        _check_text(text, "Tokenizer.bounds()")
+        compiled = self._compiled()
+        if compiled is not None:
+            ends: array[int] = compiled.bounds(text)
+            return ends
         tables = self._get_tables()
-        if self._backend == "compiled":
-            return list(tables.compiled().bounds(text))
-        return _boundaries(text, tables.table, tables.max_cost, tables.runs)
+        return array("q", _boundaries(text, tables.table, tables.max_cost, tables.runs))
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """``(start, end)`` offsets of the tokens in ``text``; whitespace tokens included.
@@ -452,8 +473,7 @@ class Tokenizer:
         >>> Tokenizer().spans("ສະບາຍດີ ລາວ")
         [(0, 7), (7, 8), (8, 11)]
         """
-        _check_text(text, "Tokenizer.spans()")
-        ends = self._ends(text)
+        ends = self.bounds(text).tolist()
         return list(zip([0, *ends[:-1]], ends))
 
     def tokenize(self, text: str, *, keep_whitespace: bool = True) -> list[str]:
@@ -465,12 +485,16 @@ class Tokenizer:
         ['ດີໆ', '1,000.50', 'ກີບ']
         """
         _check_text(text, "Tokenizer.tokenize()")
-        ends = self._ends(text)
-        start = 0
-        tokens = []
-        for end in ends:
-            tokens.append(text[start:end])
-            start = end
+        compiled = self._compiled()
+        if compiled is not None:
+            tokens: list[str] = compiled.tokens(text)
+        else:
+            tables = self._get_tables()
+            start = 0
+            tokens = []
+            for end in _boundaries(text, tables.table, tables.max_cost, tables.runs):
+                tokens.append(text[start:end])
+                start = end
         if not keep_whitespace:
             return [t for t in tokens if not _is_space(t)]
         return tokens

@@ -67,3 +67,55 @@ def test_broken_pipe_exits_quietly(tmp_path: Path) -> None:
     writer.wait(timeout=120)
     assert first.decode() == "ສະ|ບາຍ|ດີ| |ພາ|ສາ|ລາວ\n"
     assert b"Traceback" not in stderr and b"Error" not in stderr
+
+
+def test_tokenize_writes_one_line_of_words_per_input_line(tmp_path: Path) -> None:
+    source = tmp_path / "text.txt"
+    source.write_text("ຂ້ອຍຮັກພາສາລາວ\n\nສະບາຍດີ ທ່ານ\n", encoding="utf-8")
+    result = run("tokenize", str(source))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.decode().split("\n")
+    assert lines[0] == "ຂ້ອຍ|ຮັກ|ພາສາລາວ"
+    assert lines[1] == ""
+    assert lines[2].replace("|", "") == "ສະບາຍດີ ທ່ານ"  # lossless: separators aside
+    assert len(lines) == 4 and lines[3] == ""
+
+
+def test_tokenize_can_drop_whitespace_and_change_the_separator() -> None:
+    result = run("tokenize", "--no-whitespace", "--sep", " ", stdin="ສະບາຍດີ ທ່ານ\n".encode())
+    assert result.returncode == 0, result.stderr
+    words = result.stdout.decode().split()
+    assert "".join(words) == "ສະບາຍດີທ່ານ" and len(words) >= 2
+
+
+def test_normalize_filter_composes_am() -> None:
+    result = run("normalize", stdin="ນໍ້າ ແລະ ກໍາລັງ\n".encode())
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.decode() == "ນ້ຳ ແລະ ກຳລັງ\n"
+
+
+def test_romanize_filter_uses_the_chosen_system() -> None:
+    result = run("romanize", "--system", "alalc", stdin="ຫຼວງພະບາງ\n".encode())
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.decode() == "lūangphabāng\n"
+
+
+def test_train_then_tokenize_with_the_model(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.txt"
+    gold.write_text("ແມວ|ກິນ|ປາ\nໝາ|ກິນ|ຊີ້ນ\nແມວ|ນອນ\n", encoding="utf-8")
+    model = tmp_path / "model.txt"
+    trained = run("train", str(gold), "-o", str(model))
+    assert trained.returncode == 0, trained.stderr
+    assert model.read_text(encoding="utf-8").strip()
+    result = run("tokenize", "--model", str(model), stdin="ໝາກິນປາ\n".encode())
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.decode() == "ໝາ|ກິນ|ປາ\n"
+
+
+def test_eval_prints_precision_recall_and_f1(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.txt"
+    gold.write_text("ຂ້ອຍ|ຮັກ|ພາສາລາວ\n", encoding="utf-8")
+    result = run("eval", str(gold))
+    assert result.returncode == 0, result.stderr
+    out = result.stdout.decode()
+    assert "precision 1.0000" in out and "f1        1.0000" in out

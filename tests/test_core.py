@@ -17,7 +17,7 @@ from array import array
 from pathlib import Path
 
 import pytest
-from conftest import SHARED_DATA, lao_like_text, lao_words_text
+from conftest import SHARED_DATA, lao_like_text, lao_words_text, shared_file
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -350,7 +350,7 @@ def test_default_lexicon_matches_python_tokenizer() -> None:
     except FileNotFoundError:
         pytest.skip("the shipped lexicon is not built yet")
     seg = _backend.CompiledSegmenter(tables.table)
-    text = (SHARED_DATA / "samples" / "seed_article.txt").read_text(encoding="utf-8")
+    text = shared_file("samples", "seed_article.txt").read_text(encoding="utf-8")
     check_same_tokens(seg, tables.table, text)
 
 
