@@ -1,6 +1,7 @@
 """Word-segmentation accuracy on the development gold files, every engine side by side.
 
     python benchmarks/accuracy.py            # prints a markdown table
+    python benchmarks/accuracy.py --file hvu_train.txt --granularity fine --no-others
 
 Each gold source is scored on its own (they follow different conventions): laotext at each
 granularity with the shipped lexicon, ICU's Lao break iterator and LaoNLP when installed, and
@@ -12,6 +13,7 @@ span matching (:func:`laotext.evaluate.score`).
 
 from __future__ import annotations
 
+import argparse
 import importlib.util
 import sys
 import time
@@ -28,11 +30,16 @@ TRAIN, TEST = "yunshan2020.train.txt", "yunshan2020.dev.txt"
 Tokenize = Callable[[str], list[str]]
 
 
-def engines() -> list[tuple[str, Tokenize]]:
+def engines(
+    granularities: tuple[str, ...] = ("fine", "medium", "coarse"), others: bool = True
+) -> list[tuple[str, Tokenize]]:
     """The engines to compare: laotext's granularities, then ICU and LaoNLP if installed."""
     found: list[tuple[str, Tokenize]] = [
-        (f"laotext {g}", Tokenizer(granularity=g).tokenize) for g in ("fine", "medium", "coarse")
+        (f"laotext {g}", Tokenizer(granularity=g).tokenize)  # type: ignore[arg-type]
+        for g in granularities
     ]
+    if not others:
+        return found
     if importlib.util.find_spec("icu4py") or importlib.util.find_spec("icu"):
         found.append(("ICU", lambda text: word_tokenize(text, engine="icu")))
     else:
@@ -56,11 +63,19 @@ def row(name: str, gold: str, lines: list[str], tokenize: Tokenize) -> str:
     )
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--file", action="append", choices=FILES, help="only this gold file")
+    parser.add_argument(
+        "--granularity", action="append", choices=("fine", "medium", "coarse"), help="only this"
+    )
+    parser.add_argument("--no-others", action="store_true", help="skip ICU, LaoNLP, trained")
+    args = parser.parse_args(argv)
     print("| gold file | engine | precision | recall | F1 | gold words | seconds |")
     print("|---|---|---:|---:|---:|---:|---:|")
-    compared = engines()
-    for name in FILES:
+    grains = tuple(args.granularity or ("fine", "medium", "coarse"))
+    compared = engines(grains, not args.no_others)
+    for name in args.file or FILES:
         path = GOLD / name
         if not path.exists():
             print(f"skipped {name}: {path} is not present", file=sys.stderr)
@@ -69,6 +84,8 @@ def main() -> int:
         for engine, tokenize in compared:
             print(row(engine, name, lines, tokenize), flush=True)
     train, test = GOLD / TRAIN, GOLD / TEST
+    if args.no_others:
+        return 0
     if train.exists() and test.exists():
         trained = Tokenizer.train(train.read_text(encoding="utf-8").splitlines())
         lines = test.read_text(encoding="utf-8").splitlines()

@@ -758,9 +758,21 @@ scan_ucs4(Text t, const Marks *marks, Offsets *ends)
     return scan_any_kind(&t, marks, ends);
 }
 
+/* Room for the clusters of a text up front (a cluster has at least one character), up to a
+ * bound: the untouched part costs address space only, and growing by copies is avoided. */
+static Py_ssize_t
+expected_clusters(const Text *t)
+{
+    return t->length < (1 << 20) ? t->length : (1 << 20);
+}
+
 static int
 scan(const Text *t, const Marks *marks, Offsets *ends)
 {
+    if (reserve((void **)&ends->items, &ends->capacity, expected_clusters(t),
+                sizeof *ends->items) < 0) {
+        return -1;
+    }
     switch (t->kind) {
     case PyUnicode_1BYTE_KIND:
         return scan_ucs1(*t, marks, ends);
@@ -1337,6 +1349,12 @@ static int
 scan_and_find_keys(const Text *t, const Marks *marks, const uint8_t *lao_start,
                    const KeyTable *known, Clusters *clusters)
 {
+    if (reserve((void **)&clusters->ends.items, &clusters->ends.capacity, expected_clusters(t),
+                sizeof *clusters->ends.items) < 0
+        || reserve((void **)&clusters->keys, &clusters->keys_capacity, expected_clusters(t),
+                   sizeof *clusters->keys) < 0) {
+        return -1;
+    }
     switch (t->kind) {
     case PyUnicode_1BYTE_KIND:
         return scan_and_find_keys_ucs1(*t, marks, lao_start, known, clusters);
@@ -1410,6 +1428,9 @@ segment_clusters(const Text *t, const Trie *trie, const Clusters *clusters, Offs
     BoundaryState state = {0, NO_CHAR};
     const int64_t *ends = clusters->ends.items;
     Py_ssize_t count = clusters->ends.size, run_start = 0;
+    if (reserve((void **)&tokens->items, &tokens->capacity, count, sizeof *tokens->items) < 0) {
+        return NO_MEMORY; /* at most one token a cluster */
+    }
     int64_t pos = 0;
     int status = DONE;
     for (Py_ssize_t c = 0; c < count && status == DONE; c++) {

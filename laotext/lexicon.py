@@ -26,16 +26,20 @@ from laotext.normalize import normalize
 from laotext.syllables import CLUSTER_RE
 
 __all__ = [
+    "CONJUNCTION_HEADS",
     "DEFAULT_COST",
     "IS_PREFIX",
     "IS_WORD",
+    "PHRASE_EXCEPTIONS",
     "PHRASE_HEADS",
     "PHRASE_TAILS",
+    "RARE_SINGLE_COST",
     "Lexicon",
     "canonical_key",
     "cluster_key",
     "compound_parts",
     "default_words",
+    "fine_entries",
     "parse_word_lines",
     "phrase_entries",
 ]
@@ -197,6 +201,8 @@ PHRASE_HEADS: tuple[str, ...] = (
     "ໃຫ້", "ຂອງ", "ໃນ", "ຈາກ", "ແກ່", "ຕໍ່", "ດ້ວຍ", "ໂດຍ", "ເພື່ອ", "ແລະ", "ຫຼື", "ແຕ່",
     # nominalisers: ການ + verb, ຄວາມ + adjective
     "ການ", "ຄວາມ",
+    # the noun/classifier ຄົນ and the quantifiers ທຸກ, ບາງ (ຄົນອື່ນ, ທຸກຄົນ, ບາງຄົນ)
+    "ຄົນ", "ທຸກ", "ບາງ",
 )  # fmt: skip
 """Function words that start *phrases* rather than words in the "fine" convention (ບໍ່ມີ = ບໍ່ +
 ມີ, ການຄ້າ = ການ + ຄ້າ).  ກໍ/ກໍ່ and ຕ້ອງ are left out: they also begin ordinary words (ກໍລະນີ,
@@ -206,23 +212,63 @@ PHRASE_TAILS: tuple[str, ...] = ("ວ່າ", "ແມ່ນ", "ໃຫ້")
 """Function words that end phrases in the "fine" convention: the complementiser (ຄິດວ່າ = ຄິດ +
 ວ່າ), the copula (ນີ້ແມ່ນ) and causative ໃຫ້ (ເຮັດໃຫ້)."""
 
+CONJUNCTION_HEADS: tuple[str, ...] = (
+    "ເພາະ", "ຍ້ອນ", "ແຕ່", "ເຖິງ", "ເຖິງແມ່ນ", "ຖ້າ", "ເນື່ອງຈາກ",
+)  # fmt: skip
+"""Words that make a conjunction with ວ່າ (ເພາະວ່າ "because", ເຖິງແມ່ນວ່າ "although"): such an
+entry is a word, not a complementiser phrase, in the "fine" convention too."""
+
+PHRASE_EXCEPTIONS: tuple[str, ...] = ("ທີ່ສຸດ",)
+"""Entries that look like phrases but stay words in the "fine" convention: the superlative
+ທີ່ສຸດ ("most")."""
+
 
 def phrase_entries(entries: Mapping[str, int]) -> dict[str, tuple[str, ...]]:
     """Compound entries that start with a :data:`PHRASE_HEADS` word or end with a
     :data:`PHRASE_TAILS` word (their cheapest split into other entries says so).
 
+    Not phrases: a :data:`CONJUNCTION_HEADS` word + ວ່າ (ເພາະວ່າ), and
+    :data:`PHRASE_EXCEPTIONS`.
+
     >>> phrase_entries({"ບໍ່": 300, "ມີ": 300, "ບໍ່ມີ": 500, "ບໍລິສັດ": 900, "ຄິດ": 600,
-    ...                 "ວ່າ": 300, "ຄິດວ່າ": 700})
+    ...                 "ວ່າ": 300, "ຄິດວ່າ": 700, "ເພາະ": 600, "ເພາະວ່າ": 700})
     {'ຄິດວ່າ': ('ຄິດ', 'ວ່າ'), 'ບໍ່ມີ': ('ບໍ່', 'ມີ')}
     """
     heads = tuple(canonical_key(w) for w in PHRASE_HEADS)
     tails = tuple(canonical_key(w) for w in PHRASE_TAILS)
-    candidates = [k for k in entries if k.startswith(heads) or k.endswith(tails)]
+    that = canonical_key("ວ່າ")
+    conjunctions = {canonical_key(w) + that for w in CONJUNCTION_HEADS}
+    keep = conjunctions | {canonical_key(w) for w in PHRASE_EXCEPTIONS}
+    candidates = [
+        k for k in entries if (k.startswith(heads) or k.endswith(tails)) and k not in keep
+    ]
     parts = compound_parts(entries, candidates)
     return {
         key: split
         for key, split in sorted(parts.items())
         if split[0] in heads or split[-1] in tails
+    }
+
+
+RARE_SINGLE_COST = 1500
+"""In the "fine" table, one-cluster entries that cost this much or more are left out
+(:func:`fine_entries`).  With the shipped costs that is the one-cluster entries NTREX never
+shows (a rare syllable-word is far more often a syllable of a name or loan word the lexicon
+lacks: ຮ່າ|ໂນ້ຍ)."""
+
+
+def fine_entries(entries: Mapping[str, int]) -> dict[str, int]:
+    """The entries of the "fine" granularity: without :func:`phrase_entries` and without
+    one-cluster entries that cost :data:`RARE_SINGLE_COST` or more.
+
+    >>> fine_entries({"ບໍ່": 300, "ມີ": 300, "ບໍ່ມີ": 500, "ຮ່າ": 1600, "ລາວ": 300})
+    {'ບໍ່': 300, 'ມີ': 300, 'ລາວ': 300}
+    """
+    phrases = phrase_entries(entries)
+    return {
+        key: cost
+        for key, cost in entries.items()
+        if key not in phrases and not (cost >= RARE_SINGLE_COST and len(key_clusters(key)) == 1)
     }
 
 

@@ -21,8 +21,15 @@ Algorithm
 
    - an *unknown* edge ``i -> i+1`` of weight ``(1, 0, 0)``;
    - for ``j = i, i+1, ...``: ``s = k[i] + ... + k[j]``; stop when ``s`` is not in the table;
-     if ``IS_WORD``, a *word* edge ``i -> j+1`` of weight ``(0, cost, 1 if j == i else 0)``;
-     stop after ``j`` when ``IS_PREFIX`` is not set.
+     if ``IS_WORD``, a *word* edge ``i -> j+1`` of weight ``(0, cost + tail(j+1),
+     1 if j == i else 0)``; stop after ``j`` when ``IS_PREFIX`` is not set.
+
+   ``tail(e)`` is the *boundary cost* of a word ending before cluster ``e``.  Without a context
+   (the shipped lexicon, any ``Tokenizer`` built from words) it is 0.  A trained model's
+   :class:`Context` gives it: for ``0 < e < n``, the cost of the pair ``(k[e-1], k[e])`` in
+   ``Context.boundaries``, else ``Context.boundary_default``; ``tail(n) = 0``.  It depends only
+   on the two clusters around the boundary, so the DP stays first order and linear.  Unknown
+   edges pay no boundary cost.  All costs are integers >= 0.
 
    Path weights add component-wise and compare lexicographically: fewest unknown clusters, then
    the smallest total cost, then fewest single-cluster words.  ``best[0] = (0, 0, 0)``; positions
@@ -37,21 +44,29 @@ Algorithm
    letter, digit, whitespace, ZWSP or ``"``; ຯ counts as a letter): ``..``, ``!!!``, ``''``,
    ``ໆໆ``, as both development corpora write them.  A ``"`` is always a token of its own.
    Both corpora attach ໆ to the word before it (ດີໆ, ຕ່າງໆ): a ໆ run that directly follows a
-   Lao token (no space between) extends that token instead.
+   Lao token (no space between) extends that token instead.  A trained model's
+   :class:`Context` may say otherwise: with ``repeat_separate`` the ໆ run stays a token of its
+   own, and the Lao tokens listed in ``repeat_exceptions`` (compared as spelled) get the opposite
+   of ``repeat_separate``.  The Lao tokens come from steps 1-4, so this never changes them.
 
 The work is linear: every position tries at most as many extensions as the longest entry has
 characters, and each step is one dictionary lookup.  In the pure-Python backend the weight tuple is
 packed into one integer per run: ``unknown * U + cost * S + singles`` with ``S = n + 1`` and
-``U = S * (n * max_cost + 1)``, which orders exactly as the tuple does.
+``U = S * (n * max_cost + 1)``, which orders exactly as the tuple does (``max_cost`` is the
+largest word cost plus, with a context, the largest boundary cost).  The compiled core does not
+implement contexts yet: a tokenizer with one runs in Python (``backend="compiled"`` refuses it).
 
 Granularity changes only the table, never the DP, and comes from the lexicon's own structure
 (an entry that is a sequence of other entries is a *compound*; compare SudachiPy's split modes):
 
 - ``"medium"`` (default): the lexicon as shipped.  Close to the Yunshan-Cup convention, which
   writes ການ/ຄວາມ + verb and many function-word compounds as one word.
-- ``"fine"``: compounds that are *phrases* (:func:`laotext.lexicon.phrase_entries`: they start
-  with a function word such as ບໍ່, ທີ່, ການ, ຄວາມ, or end with ວ່າ, ແມ່ນ, ໃຫ້) are removed, so
-  they split into their parts.  Close to the HVU convention.
+- ``"fine"``: :func:`laotext.lexicon.fine_entries`.  Compounds that are *phrases*
+  (:func:`laotext.lexicon.phrase_entries`: they start with a function word such as ບໍ່, ທີ່,
+  ການ, ຄວາມ, ຄົນ, ທຸກ, or end with ວ່າ, ແມ່ນ, ໃຫ້; conjunctions such as ເພາະວ່າ and the
+  superlative ທີ່ສຸດ stay words) are removed, so they split into their parts; so are rare
+  one-cluster entries (cost >= :data:`laotext.lexicon.RARE_SINGLE_COST`), so that an unknown name
+  stays one token (ຮ່າໂນ້ຍ, not ຮ່າ|ໂນ້ຍ).  Close to the HVU convention.
 - ``"coarse"``: every compound costs no more than its cheapest part, so the longest compounds win.
 
 Tie-breaking, stray marks: ties are broken as in step 3 (deterministic, independent of the
@@ -67,7 +82,7 @@ import threading
 from array import array
 from collections.abc import Iterable
 from itertools import accumulate
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from laotext.lexicon import (
     IS_PREFIX,
@@ -78,11 +93,11 @@ from laotext.lexicon import (
     compound_parts,
     default_words,
     entries_from_specs,
-    phrase_entries,
+    fine_entries,
 )
 from laotext.syllables import CLUSTER_RE
 
-__all__ = ["Tokenizer", "backend", "word_tokenize"]
+__all__ = ["Context", "Tokenizer", "backend", "word_tokenize"]
 
 Granularity = Literal["fine", "medium", "coarse"]
 GRANULARITIES: tuple[str, ...] = ("fine", "medium", "coarse")
@@ -97,9 +112,51 @@ _LAO_START = frozenset(
 ) - {"\u0eaf"}  # ຯ is punctuation
 
 
-def _dp(keys: list[str], table: dict[str, int], max_cost: int) -> list[int]:
+class Context(NamedTuple):
+    """What a trained model adds to its lexicon (steps 3 and 5 of the module docstring).
+
+    ``boundaries`` holds ``(left key, right key, cost)``: a word that ends between clusters with
+    these keys pays ``cost``, and one that ends between any other two pays ``boundary_default``.
+    ``repeat_separate`` says whether ໆ is a token of its own after a Lao token, except after the
+    words in ``repeat_exceptions`` (as spelled: a corpus may treat spelling variants apart).
+    :meth:`Tokenizer.train` learns all of it.
+    """
+
+    boundaries: tuple[tuple[str, str, int], ...] = ()
+    boundary_default: int = 0
+    repeat_separate: bool = False
+    repeat_exceptions: tuple[str, ...] = ()
+
+
+class _ContextTable:
+    """A context as the segmenter looks it up: ``left + " " + right`` -> boundary cost."""
+
+    __slots__ = ("default", "exceptions", "max_cost", "pairs", "separate")
+
+    def __init__(self, context: Context) -> None:
+        self.pairs = {f"{left} {right}": cost for left, right, cost in context.boundaries}
+        self.default = context.boundary_default
+        self.max_cost = max([self.default, *self.pairs.values()])
+        self.separate = context.repeat_separate
+        self.exceptions = frozenset(context.repeat_exceptions)
+
+    def tails(self, keys: list[str]) -> list[int]:
+        """``tail[j - 1]``: the boundary cost of a word ending at cluster ``j`` (0 at the end)."""
+        get = self.pairs.get
+        default = self.default
+        return [get(f"{a} {b}", default) for a, b in zip(keys, keys[1:])] + [0]
+
+    def separates_repeat(self, word: str) -> bool:
+        """Whether a ໆ run after the Lao token ``word`` is a token of its own (step 5)."""
+        return self.separate != (word in self.exceptions)
+
+
+def _dp(
+    keys: list[str], table: dict[str, int], max_cost: int, context: _ContextTable | None = None
+) -> list[int]:
     """Token ends (cluster indices) of the best path over one run of cluster keys (steps 3-4)."""
     n = len(keys)
+    tail = [0] * n if context is None else context.tails(keys)
     single = 1
     unit = n + 1  # one unit of cost outweighs any number of single-cluster words
     unknown = unit * (n * max_cost + 1)  # one unknown cluster outweighs any total cost
@@ -120,7 +177,7 @@ def _dp(keys: list[str], table: dict[str, int], max_cost: int) -> list[int]:
         if value is None:
             continue
         if value & IS_WORD:
-            weight = base + (value >> 2) * unit + single
+            weight = base + ((value >> 2) + tail[i]) * unit + single
             if weight < best[i + 1]:
                 best[i + 1] = weight
                 back[i + 1] = i
@@ -133,7 +190,7 @@ def _dp(keys: list[str], table: dict[str, int], max_cost: int) -> list[int]:
                 break
             j += 1
             if value & IS_WORD:
-                weight = base + (value >> 2) * unit
+                weight = base + ((value >> 2) + tail[j - 1]) * unit
                 if weight < best[j]:
                     best[j] = weight
                     back[j] = i
@@ -184,13 +241,15 @@ def _run_keys(clusters: list[str]) -> list[str]:
     return found  # type: ignore[return-value]
 
 
-def _lao_run_ends(run: str, table: dict[str, int], max_cost: int) -> list[int]:
+def _lao_run_ends(
+    run: str, table: dict[str, int], max_cost: int, context: _ContextTable | None
+) -> list[int]:
     """Token ends (offsets into ``run``) of one Lao run: steps 2-4."""
     clusters = _findall(run)
     if len(clusters) == 1:
         return [len(run)]
     offsets = list(accumulate(map(len, clusters), initial=0))
-    return [offsets[e] for e in _dp(_run_keys(clusters), table, max_cost)]
+    return [offsets[e] for e in _dp(_run_keys(clusters), table, max_cost, context)]
 
 
 def _other_ends(run: str) -> list[int]:
@@ -217,7 +276,11 @@ _CACHED_RUN_LENGTH = 48
 
 
 def _boundaries(
-    text: str, table: dict[str, int], max_cost: int, runs: dict[str, list[int]]
+    text: str,
+    table: dict[str, int],
+    max_cost: int,
+    runs: dict[str, list[int]],
+    context: _ContextTable | None = None,
 ) -> list[int]:
     """End offsets of the tokens of ``text`` (steps 1-5); the last one is ``len(text)``.
 
@@ -231,14 +294,17 @@ def _boundaries(
         relative = runs.get(run)
         if relative is None:
             if run[0] in _LAO_START:
-                relative = _lao_run_ends(run, table, max_cost)
+                relative = _lao_run_ends(run, table, max_cost, context)
             else:
                 relative = _other_ends(run)
             if len(run) <= _CACHED_RUN_LENGTH:
                 if len(runs) >= _RUN_CACHE_LIMIT:  # bounded: random input must not grow it
                     runs.clear()
                 runs[run] = relative
-        if run[0] == _REPEAT and pos:
+        attach = run[0] == _REPEAT and pos > 0  # pos > 0: the run before is a Lao run
+        if attach and context is not None:
+            attach = not context.separates_repeat(text[ends[-2] if len(ends) > 1 else 0 : pos])
+        if attach:
             ends[-1] = pos + relative[0]  # ດີໆ: ໆ extends the Lao token before it
             ends.extend([pos + end for end in relative[1:]])
         else:
@@ -248,15 +314,19 @@ def _boundaries(
 
 
 class _Tables:
-    """What a recipe builds once per process: the lookup table, its largest cost, and (on first
-    use of ``backend="compiled"``) the compiled segmenter over the same table."""
+    """What a recipe builds once per process: the lookup table, its context (if any), the
+    largest edge cost, and (on first use of ``backend="compiled"``) the compiled segmenter over
+    the same table."""
 
-    __slots__ = ("_compiled", "max_cost", "runs", "table")
+    __slots__ = ("_compiled", "context", "max_cost", "runs", "table")
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, context: Context | None = None) -> None:
         self.table = lexicon.table
         self.runs: dict[str, list[int]] = {}
+        self.context = None if context is None else _ContextTable(context)
         self.max_cost = max((v >> 2 for v in lexicon.table.values()), default=0)
+        if self.context is not None:
+            self.max_cost += self.context.max_cost  # a word edge pays a cost and a boundary
         self._compiled: Any = None
 
     def compiled(self) -> Any:
@@ -304,8 +374,7 @@ def _granular_entries(entries: dict[str, int], granularity: str) -> dict[str, in
     if granularity == "medium":
         return entries
     if granularity == "fine":
-        phrases = phrase_entries(entries)
-        return {key: cost for key, cost in entries.items() if key not in phrases}
+        return fine_entries(entries)
     # coarse: a compound costs no more than the cheapest of its parts, so it beats any split
     coarse = dict(entries)
     for key, split in compound_parts(entries).items():
@@ -327,12 +396,13 @@ class Tokenizer:
     [(0, 3), (3, 4), (4, 6)]
     """
 
-    __slots__ = ("_backend", "_extra", "_granularity", "_tables", "_words")
+    __slots__ = ("_backend", "_context", "_extra", "_granularity", "_tables", "_words")
 
     _words: tuple[WordSpec, ...] | None
     _extra: tuple[WordSpec, ...]
     _backend: str
     _granularity: str
+    _context: Context | None
     _tables: _Tables | None
 
     def __init__(
@@ -342,9 +412,17 @@ class Tokenizer:
         extra_words: Iterable[WordSpec] = (),
         backend: Literal["auto", "python", "compiled"] = "auto",
         granularity: Granularity = "medium",
+        context: Context | None = None,
     ) -> None:
         _check_choice("backend", backend, BACKENDS)
         _check_choice("granularity", granularity, GRANULARITIES)
+        if context is not None:
+            context = _checked_context(context)
+            if backend == "compiled":
+                raise ValueError(
+                    "the compiled core does not implement context costs yet (a trained model):"
+                    " use backend='auto' or 'python'"
+                )
         if isinstance(words, str) or isinstance(extra_words, str):
             raise TypeError("words and extra_words take an iterable of words, not one str")
         word_specs = None if words is None else tuple(_checked_specs(words))
@@ -357,18 +435,20 @@ class Tokenizer:
         object.__setattr__(self, "_extra", extra_specs)
         object.__setattr__(self, "_backend", backend)
         object.__setattr__(self, "_granularity", granularity)
+        object.__setattr__(self, "_context", context)
         object.__setattr__(self, "_tables", None)
 
     # --- the recipe -----------------------------------------------------------------------------
 
     def _recipe(self) -> tuple[Any, ...]:
-        return (self._words, self._extra, self._granularity)
+        return (self._words, self._extra, self._granularity, self._context)
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("Tokenizer is immutable")
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_rebuild, (self._words, self._extra, self._backend, self._granularity))
+        recipe = (self._words, self._extra, self._backend, self._granularity, self._context)
+        return (_rebuild, recipe)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Tokenizer):
@@ -382,7 +462,9 @@ class Tokenizer:
         words = "None" if self._words is None else f"<{len(self._words)} words>"
         return (
             f"Tokenizer(words={words}, extra_words=<{len(self._extra)} words>,"
-            f" backend={self._backend!r}, granularity={self._granularity!r})"
+            f" backend={self._backend!r}, granularity={self._granularity!r}"
+            + ("" if self._context is None else ", context=<learned>")
+            + ")"
         )
 
     @property
@@ -411,42 +493,61 @@ class Tokenizer:
         sep: str = "|",
         extend: bool = True,
         granularity: Granularity = "medium",
+        context: bool = True,
     ) -> Tokenizer:
         """A tokenizer whose lexicon and costs are learned from ``sep``-separated gold lines.
 
-        With ``extend`` (the default), shipped-lexicon words the corpus never shows fill the gaps
-        (:mod:`laotext.train`).
+        With ``extend`` (the default), shipped-lexicon words the corpus never shows fill the gaps.
+        With ``context`` (the default), a perceptron also tunes the costs and learns boundary
+        costs and the corpus's ໆ convention (a :class:`Context`); without it the costs are the
+        words' negative log frequencies (:mod:`laotext.train`).
 
         >>> tok = Tokenizer.train(["ຂ້ອຍ|ຮັກ|ພາສາລາວ", "ພາສາລາວ|ດີ"], extend=False)
         >>> tok.tokenize("ຂ້ອຍຮັກພາສາລາວ")
         ['ຂ້ອຍ', 'ຮັກ', 'ພາສາລາວ']
         """
-        from laotext.train import learn_costs
+        from laotext.train import learn_costs, learn_model
 
         _check_choice("granularity", granularity, GRANULARITIES)
-        costs = learn_costs(segmented_lines, sep=sep, extend=extend)
-        return cls(words=tuple(costs.items()), granularity=granularity)
+        if not context:
+            costs = learn_costs(segmented_lines, sep=sep, extend=extend)
+            return cls(words=tuple(costs.items()), granularity=granularity)
+        entries, learned = learn_model(segmented_lines, sep=sep, extend=extend)
+        return cls(words=tuple(entries.items()), granularity=granularity, context=learned)
+
+    @property
+    def context(self) -> Context | None:
+        """The learned context of a trained model, or None."""
+        return self._context
 
     def save(self, path: str | os.PathLike[str]) -> None:
-        """Write this tokenizer's lexicon and granularity to a plain-text model file."""
+        """Write this tokenizer's lexicon, granularity and context to a plain-text model file."""
         from laotext.train import write_model
 
-        write_model(path, _merged_entries(self._words, self._extra), self._granularity)
+        entries = _merged_entries(self._words, self._extra)
+        write_model(path, entries, self._granularity, self._context)
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> Tokenizer:
         """Read a model file written by :meth:`save` (or ``laotext train``)."""
         from laotext.train import read_model
 
-        entries, granularity = read_model(path)
+        entries, granularity, context = read_model(path)
         _check_choice("granularity", granularity, GRANULARITIES)
-        return cls(words=tuple(entries.items()), granularity=granularity)  # type: ignore[arg-type]
+        return cls(
+            words=tuple(entries.items()),
+            granularity=granularity,  # type: ignore[arg-type]
+            context=context,
+        )
 
     # --- segmentation ---------------------------------------------------------------------------
 
     def _compiled(self) -> Any:
-        """The compiled segmenter of this recipe, or None when this tokenizer runs in Python."""
+        """The compiled segmenter of this recipe, or None when this tokenizer runs in Python
+        (always with a context: the compiled core does not implement it yet)."""
         if self._backend == "python" or (self._backend == "auto" and backend() == "python"):
+            return None
+        if self._context is not None:
             return None
         return self._get_tables().compiled()
 
@@ -465,7 +566,8 @@ class Tokenizer:
             ends: array[int] = compiled.bounds(text)
             return ends
         tables = self._get_tables()
-        return array("q", _boundaries(text, tables.table, tables.max_cost, tables.runs))
+        found = _boundaries(text, tables.table, tables.max_cost, tables.runs, tables.context)
+        return array("q", found)
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """``(start, end)`` offsets of the tokens in ``text``; whitespace tokens included.
@@ -492,7 +594,9 @@ class Tokenizer:
             tables = self._get_tables()
             start = 0
             tokens = []
-            for end in _boundaries(text, tables.table, tables.max_cost, tables.runs):
+            for end in _boundaries(
+                text, tables.table, tables.max_cost, tables.runs, tables.context
+            ):
                 tokens.append(text[start:end])
                 start = end
         if not keep_whitespace:
@@ -539,8 +643,29 @@ def _rebuild(
     extra: tuple[WordSpec, ...],
     backend: Literal["auto", "python", "compiled"],
     granularity: Granularity,
+    context: Context | None = None,
 ) -> Tokenizer:
-    return Tokenizer(words=words, extra_words=extra, backend=backend, granularity=granularity)
+    return Tokenizer(
+        words=words, extra_words=extra, backend=backend, granularity=granularity, context=context
+    )
+
+
+def _checked_context(context: object) -> Context:
+    """The context, validated: integer costs >= 0, str keys."""
+    if not isinstance(context, Context):
+        raise TypeError(f"context must be a laotext.segment.Context, not {type(context).__name__}")
+    costs = [cost for _, _, cost in context.boundaries] + [context.boundary_default]
+    if not all(isinstance(c, int) and not isinstance(c, bool) and c >= 0 for c in costs):
+        raise ValueError("context costs must be integers >= 0")
+    keys = [k for left, right, _ in context.boundaries for k in (left, right)]
+    if not all(isinstance(k, str) and k for k in [*keys, *context.repeat_exceptions]):
+        raise ValueError("context keys must be non-empty str")
+    return Context(
+        tuple(context.boundaries),
+        context.boundary_default,
+        bool(context.repeat_separate),
+        tuple(context.repeat_exceptions),
+    )
 
 
 def _merged_entries(
@@ -555,10 +680,13 @@ def _merged_entries(
 
 
 def _build_tables(
-    words: tuple[WordSpec, ...] | None, extra: tuple[WordSpec, ...], granularity: str
+    words: tuple[WordSpec, ...] | None,
+    extra: tuple[WordSpec, ...],
+    granularity: str,
+    context: Context | None,
 ) -> _Tables:
     entries = _merged_entries(words, extra)
-    return _Tables(Lexicon.build(_granular_entries(entries, granularity)))
+    return _Tables(Lexicon.build(_granular_entries(entries, granularity)), context)
 
 
 _DEFAULT_TOKENIZERS: dict[str, Tokenizer] = {}

@@ -31,6 +31,8 @@ if _backend.CORE is None:
     pytest.skip(f"compiled core not built: {_backend.CORE_ERROR}", allow_module_level=True)
 
 core = _backend.CORE
+if os.environ.get("LAOTEXT_EXPECT_CORE_IN"):  # the sanitizer build must be the one under test
+    assert core.__file__.startswith(os.environ["LAOTEXT_EXPECT_CORE_IN"]), core.__file__
 
 # --- generated text ------------------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ from laotext.lexicon import (
     compound_parts,
     default_words,
     entries_from_specs,
+    fine_entries,
     parse_word_lines,
     phrase_entries,
 )
@@ -68,6 +69,24 @@ def test_phrases_start_or_end_with_function_words() -> None:
     entries = {"ການ": 300, "ຄ້າ": 600, "ການຄ້າ": 700, "ຄິດ": 600, "ວ່າ": 300, "ຄິດວ່າ": 700}
     entries |= {"ກໍລະນີ": 900, "ກໍ": 300, "ລະນີ": 900}
     assert phrase_entries(entries) == {"ການຄ້າ": ("ການ", "ຄ້າ"), "ຄິດວ່າ": ("ຄິດ", "ວ່າ")}
+
+
+def test_conjunctions_and_the_superlative_are_not_phrases() -> None:
+    entries = {"ເພາະ": 600, "ວ່າ": 300, "ເພາະວ່າ": 700, "ທີ່": 300, "ສຸດ": 600, "ທີ່ສຸດ": 700}
+    entries |= {"ເວົ້າ": 600, "ເວົ້າວ່າ": 800, "ຄົນ": 400, "ອື່ນ": 500, "ຄົນອື່ນ": 800}
+    assert phrase_entries(entries) == {"ຄົນອື່ນ": ("ຄົນ", "ອື່ນ"), "ເວົ້າວ່າ": ("ເວົ້າ", "ວ່າ")}
+
+
+def test_fine_entries_drop_phrases_and_rare_single_clusters() -> None:
+    entries = {"ບໍ່": 300, "ມີ": 300, "ບໍ່ມີ": 500, "ຮ່າ": 1600, "ໂນ້ຍ": 1500, "ຮ່າໂນ້ຍ": 1700}
+    assert fine_entries(entries) == {"ບໍ່": 300, "ມີ": 300, "ຮ່າໂນ້ຍ": 1700}
+
+
+def test_shipped_lexicon_in_fine_keeps_conjunctions_and_unknown_names() -> None:
+    from laotext.segment import word_tokenize
+
+    assert word_tokenize("ເພາະວ່າ", granularity="fine") == ["ເພາະວ່າ"]
+    assert word_tokenize("ໄປຮ່າໂນ້ຍ", granularity="fine") == ["ໄປ", "ຮ່າໂນ້ຍ"]  # unknown name
 
 
 def test_shipped_lexicon_is_sorted_canonical_and_deduplicated() -> None:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from laotext.segment import Tokenizer
-from laotext.train import MODEL_HEADER, learn_costs
+from laotext.segment import Context, Tokenizer
+from laotext.train import MODEL_HEADER, learn_costs, learn_model
 
 # Made-up gold lines in a convention that splits ການ from its verb and keeps ພາສາລາວ whole.
 GOLD = [
@@ -55,7 +55,7 @@ def test_training_errors() -> None:
 
 
 def test_save_load_round_trip(tmp_path: Path) -> None:
-    tok = Tokenizer.train(GOLD, extend=False, granularity="fine")
+    tok = Tokenizer.train(GOLD, extend=False, granularity="fine", context=False)
     path = tmp_path / "my.model"
     tok.save(path)
     text = path.read_text(encoding="utf-8")
@@ -81,3 +81,95 @@ def test_load_rejects_other_files(tmp_path: Path) -> None:
     path.write_text("ລາວ\t300\n", encoding="utf-8")
     with pytest.raises(ValueError, match="not a laotext model"):
         Tokenizer.load(path)
+
+
+# --- learned context: boundary costs and the ໆ convention ------------------------------------
+
+# The corpus writes ມີການ as a word, but ມີ|ການຄ້າ: ການ|ຄ້າ is never a boundary.  Unigram costs
+# prefer ມີການ|ຄ້າ; the learned boundary cost of (ການ, ຄ້າ) turns the decision around.
+CONTEXT_GOLD = [
+    "ມີການ|ປະຊຸມ",
+    "ມີການ|ປະຊຸມ",
+    "ມີການ|ປະຊຸມ",
+    "ມີການ|ປະຊຸມ",
+    "ຄ້າ|ຂາຍ",
+    "ຂາຍ|ຄ້າ",
+    "ຂາຍ|ຄ້າ",
+    "ມີ|ການຄ້າ",
+    "ການຄ້າ|ດີ",
+    "ມ່ວນ|ໆ",
+    "ມ່ວນ|ໆ|ແທ້",
+    "ດີໆ",
+]
+
+
+def test_boundary_costs_in_the_dp() -> None:
+    words = (("ມີ", 100), ("ການຄ້າ", 200), ("ມີການ", 150), ("ຄ້າ", 100))
+    assert Tokenizer(words=words).tokenize("ມີການຄ້າ") == ["ມີການ", "ຄ້າ"]  # 250 < 300
+    context = Context(boundaries=(("ການ", "ຄ້າ", 100),))
+    # ມີການ|ຄ້າ now costs 150 + 100 + 100; ມີ|ການຄ້າ pays the default (0) after ມີ
+    assert Tokenizer(words=words, context=context).tokenize("ມີການຄ້າ") == ["ມີ", "ການຄ້າ"]
+    # the last word of a run pays no boundary cost; unknown clusters pay none either
+    context = Context(boundary_default=1000)
+    assert Tokenizer(words=words, context=context).tokenize("ມີການຄ້າ") == ["ມີການ", "ຄ້າ"]
+
+
+def test_context_costs_change_a_decision_unigram_costs_get_wrong() -> None:
+    unigram = Tokenizer.train(CONTEXT_GOLD, extend=False, context=False)
+    trained = Tokenizer.train(CONTEXT_GOLD, extend=False)
+    assert unigram.tokenize("ມີການຄ້າ") == ["ມີການ", "ຄ້າ"]
+    assert trained.tokenize("ມີການຄ້າ") == ["ມີ", "ການຄ້າ"]
+    assert trained.tokenize("ມີການປະຊຸມ") == ["ມີການ", "ປະຊຸມ"]
+    assert trained.context is not None and trained.context.boundaries
+
+
+def test_repeat_convention_is_learned_per_word() -> None:
+    trained = Tokenizer.train(CONTEXT_GOLD, extend=False)
+    assert trained.tokenize("ມ່ວນໆ ດີໆ") == ["ມ່ວນ", "ໆ", " ", "ດີໆ"]
+    # the default lexicon keeps attaching ໆ
+    assert Tokenizer().tokenize("ມ່ວນໆ") == ["ມ່ວນໆ"]
+
+
+def test_training_is_reproducible() -> None:
+    first = learn_model(CONTEXT_GOLD + GOLD)
+    assert learn_model(reversed(list(reversed(CONTEXT_GOLD + GOLD)))) == first
+    entries, context = first
+    assert min(entries.values()) >= 0 and context.boundary_default >= 0
+    assert all(cost >= 0 for _, _, cost in context.boundaries)
+
+
+def test_context_model_round_trip(tmp_path: Path) -> None:
+    tok = Tokenizer.train(CONTEXT_GOLD + GOLD)
+    path = tmp_path / "context.model"
+    tok.save(path)
+    text = path.read_text(encoding="utf-8")
+    assert "[boundaries]" in text and "[repeat]" in text
+    loaded = Tokenizer.load(path)
+    assert loaded == tok and loaded.context == tok.context
+    sample = "ຂາຍມີການຄ້າ ມີການປະຊຸມ ມ່ວນໆ ດີໆ"
+    assert loaded.tokenize(sample) == tok.tokenize(sample)
+    loaded.save(tmp_path / "again.model")
+    assert (tmp_path / "again.model").read_text(encoding="utf-8") == text
+
+
+def test_version_1_model_files_still_load(tmp_path: Path) -> None:
+    path = tmp_path / "old.model"
+    lines = ["# laotext segmentation model 1", "# granularity\tfine", "ການ\t300", "ຄ້າ\t400"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    loaded = Tokenizer.load(path)
+    assert loaded.granularity == "fine" and loaded.context is None
+    assert loaded.tokenize("ການຄ້າ") == ["ການ", "ຄ້າ"]
+
+
+def test_context_tokenizers_pickle_and_stay_python() -> None:
+    import pickle
+
+    tok = Tokenizer.train(CONTEXT_GOLD, extend=False)
+    assert pickle.loads(pickle.dumps(tok)) == tok
+    assert tok != Tokenizer.train(CONTEXT_GOLD, extend=False, context=False)
+    with pytest.raises(ValueError, match="compiled core"):
+        Tokenizer(words=["ການ"], context=Context(), backend="compiled")
+    with pytest.raises(ValueError, match=">= 0"):
+        Tokenizer(words=["ການ"], context=Context(boundaries=(("ກ", "ຂ", -1),)))
+    with pytest.raises(TypeError):
+        Tokenizer(words=["ການ"], context=("ກ",))  # type: ignore[arg-type]
