@@ -1,13 +1,16 @@
 """Fuzz the compiled core against the pure-Python reference (atheris).
 
-Two entry points, chosen by the first argument:
+Three entry points, chosen by the first argument:
 
     python fuzz/fuzz_core.py scanner   [atheris/libFuzzer options]
     python fuzz/fuzz_core.py segmenter [atheris/libFuzzer options]
+    python fuzz/fuzz_core.py context   [atheris/libFuzzer options]
 
 ``scanner``: ``_core.Scanner.bounds(text)`` == the match ends of ``CLUSTER_RE.finditer(text)``.
 ``segmenter``: ``CompiledSegmenter`` == ``laotext.segment._boundaries`` on a small lexicon with
 compounds, spelling variants and the ambiguous ກ; the tokens join back to the text.
+``context``: the same with a trained model's context (boundary costs between cluster keys, the
+ໆ rule and its exceptions) made from the first bytes of the input.
 
 The fuzz input is turned into text through an alphabet weighted towards what the scanner and
 segmenter branch on (all of U+0E80..U+0EFF, the lexicon's words, spaces, digits with separators,
@@ -44,8 +47,14 @@ PIECES = (
 )
 
 
+KEYS = sorted({cluster for word in WORDS for cluster in CLUSTER_RE.findall(word)})
+
+
 def make_text(data: bytes) -> str:
-    provider = atheris.FuzzedDataProvider(data)
+    return text_from(atheris.FuzzedDataProvider(data))
+
+
+def text_from(provider: atheris.FuzzedDataProvider) -> str:
     out = []
     while provider.remaining_bytes():
         choice = provider.ConsumeIntInRange(0, len(PIECES) + 7)
@@ -77,7 +86,33 @@ def segmenter(data: bytes) -> None:
         raise AssertionError(f"tokens do not rebuild {text!r}: {tokens}")
 
 
-ENTRY_POINTS = {"scanner": scanner, "segmenter": segmenter}
+def context(data: bytes) -> None:
+    provider = atheris.FuzzedDataProvider(data)
+    pairs = tuple(
+        (KEYS[provider.ConsumeIntInRange(0, len(KEYS) - 1)],
+         KEYS[provider.ConsumeIntInRange(0, len(KEYS) - 1)],
+         provider.ConsumeIntInRange(0, 4000))
+        for _ in range(provider.ConsumeIntInRange(0, 8))
+    )  # fmt: skip
+    exceptions = tuple(
+        sorted(WORDS)[provider.ConsumeIntInRange(0, len(WORDS) - 1)]
+        for _ in range(provider.ConsumeIntInRange(0, 3))
+    )
+    table = segment._ContextTable(
+        segment.Context(
+            pairs, provider.ConsumeIntInRange(0, 3000), provider.ConsumeBool(), exceptions
+        )
+    )
+    text = text_from(provider)
+    expected = segment._boundaries(text, TABLE, MAX_COST + table.max_cost, {}, table)
+    got = _backend.CompiledSegmenter(TABLE, context=table).bounds(text).tolist()
+    if got != expected:
+        raise AssertionError(
+            f"context {pairs, exceptions} differs on {text!r}: {got} != {expected}"
+        )
+
+
+ENTRY_POINTS = {"scanner": scanner, "segmenter": segmenter, "context": context}
 
 if __name__ == "__main__":
     if len(sys.argv) < 2 or sys.argv[1] not in ENTRY_POINTS:

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Run one fuzz entry point against an AddressSanitizer + UBSan build of laotext/_core.c.
 #
-#   fuzz/run.sh scanner|segmenter [SECONDS] [extra libFuzzer options]
+#   fuzz/run.sh scanner|segmenter|context [SECONDS] [extra libFuzzer options]
 #
 # Builds the extension into a throwaway copy of the package (the developer's build is untouched),
 # preloads the sanitizer runtimes, and fuzzes for SECONDS (default 600).  Crashing inputs are written
 # to fuzz/artifacts/; the corpus grows in fuzz/corpus/<entry>/ (both ignored by git).
 set -euo pipefail
-ENTRY="${1:?usage: fuzz/run.sh scanner|segmenter [SECONDS] [libFuzzer options]}"
+ENTRY="${1:?usage: fuzz/run.sh scanner|segmenter|context [SECONDS] [libFuzzer options]}"
 SECONDS_TO_RUN="${2:-600}"
 shift $(( $# >= 2 ? 2 : 1 ))
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -76,7 +76,9 @@ class CompiledSegmenter:
     ``table`` is the lexicon's lookup table (:attr:`laotext.lexicon.Lexicon.table`: key string ->
     ``cost << 2 | flags``), ``key`` the cluster key function and ``lao_start`` the characters
     that make a cluster Lao; the defaults are the pure-Python backend's own, so both backends
-    read one definition.  Building copies the table into a character trie (no Python objects are
+    read one definition.  ``context`` is a trained model's context as the pure-Python backend
+    looks it up (``segment._ContextTable``: ``pairs``, ``default``, ``separate``,
+    ``exceptions``), or None.  Building copies the table into a character trie (no Python objects are
     kept per entry); the object is immutable and may be shared by threads, which segment in
     parallel (the C code runs without the GIL).  For example (not a doctest: the core may be
     missing)::
@@ -94,6 +96,7 @@ class CompiledSegmenter:
         *,
         key: Callable[[str], str] | None = None,
         lao_start: Iterable[str] | None = None,
+        context: Any = None,
     ) -> None:
         core = require_core()
         if key is None or lao_start is None:
@@ -103,7 +106,7 @@ class CompiledSegmenter:
                 raise RuntimeError("laotext._core and laotext.lexicon disagree on table flags")
             key = lexicon.cluster_key if key is None else key
             lao_start = segment._LAO_START if lao_start is None else lao_start
-        self._core = core.Segmenter(scanner(), table, key, sorted(lao_start))
+        self._core = core.Segmenter(scanner(), table, key, sorted(lao_start), context)
 
     def bounds(self, text: str) -> array[int]:
         """End offsets of the tokens of ``text`` as ``array('q')`` (no object per token)."""

@@ -4,11 +4,13 @@
  *
  *   1. the cluster scan   = laotext/syllables.py, CLUSTER_RE (section "Scan" below follows that
  *                           module's parts in the same order and under the same names);
- *   2. the word segmenter = laotext/segment.py (section "Segment").
+ *   2. the word segmenter = laotext/segment.py, steps 1-5 of its docstring (sections "Segment",
+ *                           in the order of the steps; names in parentheses are its functions).
  *
  * The tests (tests/test_core.py) and the fuzzer (fuzz/) compare both sides on corpora and on
  * generated text.  The scan reads the caller's str buffer directly, whatever its kind (1, 2 or 4
- * bytes a character), and all the work runs with the GIL released.
+ * bytes a character).  Scan, key lookup and DP run with the GIL released; Python is called only
+ * for the key of a cluster the segmenter has not met before, and to build the result.
  *
  * Reading rules used everywhere: a character is read only through char_at(), which returns
  * NO_CHAR outside [0, length); NO_CHAR belongs to no character class.  Regex lookaheads and
@@ -1119,6 +1121,204 @@ trie_free(Trie *trie)
 }
 
 /* ------------------------------------------------------------------------------------------ */
+/* Segment, step 3 (boundary costs) and step 5 (ໆ): a trained model's context (_ContextTable).  */
+/* Its pairs are looked up as segment.py does, by the string left + " " + right.               */
+/* ------------------------------------------------------------------------------------------ */
+
+typedef struct {
+    uint64_t hash;
+    Py_ssize_t offset, length; /* the string is pool[offset, offset + length) */
+    int64_t value;
+    int used;                  /* 0 marks a free slot */
+} StrEntry;
+
+/* str -> int64, like a dict (setting a string again replaces its value) */
+typedef struct {
+    StrEntry *slots; /* open addressing, linear probing, at most half full */
+    Py_ssize_t capacity, count;
+    Py_UCS4 *pool;
+    Py_ssize_t pool_size, pool_capacity;
+} StrTable;
+
+/* A string in up to three pieces, so that left + " " + right is looked up without a copy. */
+typedef struct {
+    Text pieces[3];
+    int count;
+} Pieces;
+
+static Py_UCS4
+pieces_char(const Pieces *string, Py_ssize_t i)
+{
+    for (int p = 0; p < string->count; p++) {
+        if (i < string->pieces[p].length) {
+            return char_at(&string->pieces[p], i);
+        }
+        i -= string->pieces[p].length;
+    }
+    return NO_CHAR;
+}
+
+static Py_ssize_t
+pieces_length(const Pieces *string)
+{
+    Py_ssize_t length = 0;
+    for (int p = 0; p < string->count; p++) {
+        length += string->pieces[p].length;
+    }
+    return length;
+}
+
+/* hash_text() of the concatenation */
+static uint64_t
+pieces_hash(const Pieces *string)
+{
+    uint64_t hash = 0xcbf29ce484222325u;
+    for (int p = 0; p < string->count; p++) {
+        for (Py_ssize_t i = 0; i < string->pieces[p].length; i++) {
+            hash = (hash ^ char_at(&string->pieces[p], i)) * 0x100000001b3u;
+        }
+    }
+    return hash;
+}
+
+static int
+str_entry_equals(const StrTable *table, const StrEntry *entry, const Pieces *string)
+{
+    if (entry->length != pieces_length(string)) {
+        return 0;
+    }
+    for (Py_ssize_t i = 0; i < entry->length; i++) {
+        if (table->pool[entry->offset + i] != pieces_char(string, i)) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* The slot of `string`: its entry, or the free slot where it would go; NULL if no slots. */
+static StrEntry *
+strtable_slot(const StrTable *table, const Pieces *string, uint64_t hash)
+{
+    if (table->capacity == 0) {
+        return NULL;
+    }
+    size_t mask = (size_t)table->capacity - 1;
+    for (size_t i = (size_t)hash & mask;; i = (i + 1) & mask) { /* ends: a slot is free */
+        StrEntry *entry = &table->slots[i];
+        if (!entry->used || (entry->hash == hash && str_entry_equals(table, entry, string))) {
+            return entry;
+        }
+    }
+}
+
+/* The value of `string`, or `otherwise`. */
+static int64_t
+strtable_get(const StrTable *table, const Pieces *string, int64_t otherwise)
+{
+    const StrEntry *entry = strtable_slot(table, string, pieces_hash(string));
+    return entry != NULL && entry->used ? entry->value : otherwise;
+}
+
+/* Room for one more entry with the table at most half full; 0 or -1. */
+static int
+strtable_reserve_slot(StrTable *table)
+{
+    if ((table->count + 1) * 2 <= table->capacity) {
+        return 0;
+    }
+    Py_ssize_t capacity = table->capacity < 64 ? 64 : table->capacity * 2;
+    if ((size_t)capacity > (size_t)PY_SSIZE_T_MAX / sizeof(StrEntry)) {
+        return -1;
+    }
+    StrEntry *slots = PyMem_RawCalloc((size_t)capacity, sizeof(StrEntry));
+    if (slots == NULL) {
+        return -1;
+    }
+    size_t mask = (size_t)capacity - 1;
+    for (Py_ssize_t i = 0; i < table->capacity; i++) {
+        if (table->slots[i].used) {
+            size_t j = (size_t)table->slots[i].hash & mask;
+            while (slots[j].used) {
+                j = (j + 1) & mask;
+            }
+            slots[j] = table->slots[i];
+        }
+    }
+    PyMem_RawFree(table->slots);
+    table->slots = slots;
+    table->capacity = capacity;
+    return 0;
+}
+
+/* table[string] = value; 0, or -1 when out of memory. */
+static int
+strtable_set(StrTable *table, const Text *string, int64_t value)
+{
+    Pieces whole = {{*string}, 1};
+    uint64_t hash = pieces_hash(&whole);
+    StrEntry *entry = strtable_slot(table, &whole, hash);
+    if (entry != NULL && entry->used) {
+        entry->value = value;
+        return 0;
+    }
+    if (strtable_reserve_slot(table) < 0
+        || reserve((void **)&table->pool, &table->pool_capacity,
+                   table->pool_size + string->length, sizeof *table->pool) < 0) {
+        return -1;
+    }
+    entry = strtable_slot(table, &whole, hash); /* the slots may have moved */
+    StrEntry new_entry = {hash, table->pool_size, string->length, value, 1};
+    for (Py_ssize_t i = 0; i < string->length; i++) {
+        table->pool[table->pool_size++] = char_at(string, i);
+    }
+    *entry = new_entry;
+    table->count++;
+    return 0;
+}
+
+static void
+strtable_free(StrTable *table)
+{
+    PyMem_RawFree(table->slots);
+    PyMem_RawFree(table->pool);
+    memset(table, 0, sizeof *table);
+}
+
+typedef struct {
+    int present;          /* 0: no context, every boundary costs 0 and ໆ always attaches */
+    StrTable pairs;       /* left + " " + right -> boundary cost */
+    int64_t fallback;     /* boundary_default: the cost of a pair not in `pairs` */
+    int64_t max_cost;     /* the largest boundary cost */
+    int separate;         /* repeat_separate */
+    StrTable exceptions;  /* Lao tokens, as spelled, that get the opposite of `separate` */
+} Context;
+
+static const Py_UCS4 SPACE = ' ';
+
+/* tail(e) for a word ending between the clusters of keys `left` and `right` */
+static int64_t
+boundary_cost(const Context *context, const Key *left, const Key *right)
+{
+    Pieces pair = {{text_from_ucs4(left->chars, left->length), text_from_ucs4(&SPACE, 1),
+                    text_from_ucs4(right->chars, right->length)},
+                   3};
+    return strtable_get(&context->pairs, &pair, context->fallback);
+}
+
+/* separates_repeat: whether a ໆ run after the Lao token t[start:end] is a token of its own */
+static int
+separates_repeat(const Context *context, const Text *t, Py_ssize_t start, Py_ssize_t end)
+{
+    if (!context->present) {
+        return 0;
+    }
+    Text word = {t->kind, (const char *)t->data + start * t->kind, end - start};
+    Pieces whole = {{word}, 1};
+    int exception = strtable_get(&context->exceptions, &whole, 0) != 0;
+    return context->separate != exception;
+}
+
+/* ------------------------------------------------------------------------------------------ */
 /* Segment, steps 3-4: the DP over one run of cluster keys, back-trace and merge (_dp).        */
 /* ------------------------------------------------------------------------------------------ */
 
@@ -1145,7 +1345,8 @@ typedef struct {
     Weight *best;
     Py_ssize_t *back;
     char *is_unknown;
-    Py_ssize_t best_capacity, back_capacity, unknown_capacity;
+    int64_t *tail; /* tail[e - 1]: the boundary cost of a word ending after cluster e - 1 */
+    Py_ssize_t best_capacity, back_capacity, unknown_capacity, tail_capacity;
 } Lattice;
 
 static int
@@ -1153,7 +1354,8 @@ lattice_reserve(Lattice *lattice, Py_ssize_t n)
 {
     if (reserve((void **)&lattice->best, &lattice->best_capacity, n + 1, sizeof(Weight)) < 0
         || reserve((void **)&lattice->back, &lattice->back_capacity, n + 1, sizeof(Py_ssize_t)) < 0
-        || reserve((void **)&lattice->is_unknown, &lattice->unknown_capacity, n + 1, 1) < 0) {
+        || reserve((void **)&lattice->is_unknown, &lattice->unknown_capacity, n + 1, 1) < 0
+        || reserve((void **)&lattice->tail, &lattice->tail_capacity, n + 1, sizeof(int64_t)) < 0) {
         return -1;
     }
     return 0;
@@ -1165,6 +1367,7 @@ lattice_free(Lattice *lattice)
     PyMem_RawFree(lattice->best);
     PyMem_RawFree(lattice->back);
     PyMem_RawFree(lattice->is_unknown);
+    PyMem_RawFree(lattice->tail);
     memset(lattice, 0, sizeof *lattice);
 }
 
@@ -1192,7 +1395,7 @@ relax_edges(const Trie *trie, Lattice *lattice, const Key *keys, Py_ssize_t n, P
     }
     int64_t value = trie->values[node];
     if (value & IS_WORD) {
-        Weight word = {base.unknown, base.cost + (value >> 2), base.singles + 1};
+        Weight word = {base.unknown, base.cost + (value >> 2) + lattice->tail[i], base.singles + 1};
         relax(lattice, i + 1, word, i, 0);
     }
     Py_ssize_t j = i + 1;
@@ -1204,7 +1407,8 @@ relax_edges(const Trie *trie, Lattice *lattice, const Key *keys, Py_ssize_t n, P
         value = trie->values[node];
         j++;
         if (value & IS_WORD) {
-            Weight word = {base.unknown, base.cost + (value >> 2), base.singles};
+            Weight word = {base.unknown, base.cost + (value >> 2) + lattice->tail[j - 1],
+                           base.singles};
             relax(lattice, j, word, i, 0);
         }
     }
@@ -1216,15 +1420,20 @@ enum { DONE = 0, NO_MEMORY = -1, TOO_LONG = -2 }; /* what the work without the G
  * (cluster_ends[e - 1] for a token ending after cluster e - 1); DONE, NO_MEMORY or TOO_LONG
  * (a total cost could overflow int64: never for text that fits in memory with sane costs). */
 static int
-dp(const Trie *trie, Lattice *lattice, const Key *keys, const int64_t *cluster_ends,
-   Py_ssize_t n, Offsets *ends)
+dp(const Trie *trie, const Context *context, Lattice *lattice, const Key *keys,
+   const int64_t *cluster_ends, Py_ssize_t n, Offsets *ends)
 {
-    if (trie->max_cost > 0 && n > INT64_MAX / trie->max_cost) {
+    int64_t max_cost = trie->max_cost + context->max_cost; /* each < 2**62: no overflow */
+    if (max_cost > 0 && n > INT64_MAX / max_cost) {
         return TOO_LONG;
     }
     if (lattice_reserve(lattice, n) < 0) {
         return NO_MEMORY;
     }
+    for (Py_ssize_t e = 0; e + 1 < n; e++) { /* tails(): 0 at the end of the run */
+        lattice->tail[e] = context->present ? boundary_cost(context, &keys[e], &keys[e + 1]) : 0;
+    }
+    lattice->tail[n - 1] = 0;
     Weight infinite = {INT64_MAX, 0, 0};
     Weight zero = {0, 0, 0};
     for (Py_ssize_t i = 0; i <= n; i++) {
@@ -1398,15 +1607,26 @@ is_symbol(Py_UCS4 c)
     return !(Py_UNICODE_ISALNUM(c) || Py_UNICODE_ISSPACE(c) || c == 0x200B) || c == KO_LA;
 }
 
+/* Whether a ໆ starting a non-Lao run at pos joins the Lao token before it (tokens[-1]). */
+static int
+attaches_repeat(const Text *t, const Context *context, int64_t pos, const Offsets *tokens)
+{
+    int64_t start = tokens->size > 1 ? tokens->items[tokens->size - 2] : 0;
+    return !separates_repeat(context, t, (Py_ssize_t)start, (Py_ssize_t)pos);
+}
+
 /* A cluster that is not Lao, text[pos:end] (step 5): a token of its own, or the extension of
  * the last token: a symbol equal to the one before (".." "!!!" "ໆໆ"), or ໆ right after a Lao
- * token.  DONE or NO_MEMORY. */
+ * token (unless the context says otherwise).  DONE or NO_MEMORY. */
 static int
-hard_boundary(const Text *t, int64_t pos, int64_t end, BoundaryState *state, Offsets *tokens)
+hard_boundary(const Text *t, const Context *context, int64_t pos, int64_t end,
+              BoundaryState *state, Offsets *tokens)
 {
     Py_UCS4 c = char_at(t, (Py_ssize_t)pos);
     int single = end - pos == 1;
-    int extends = single && ((c == KO_LA && state->after_lao_run) || c == state->repeated);
+    int attaches = single && c == KO_LA && state->after_lao_run
+                   && attaches_repeat(t, context, pos, tokens);
+    int extends = attaches || (single && c == state->repeated);
     state->after_lao_run = 0;
     state->repeated = single && is_symbol(c) ? c : NO_CHAR;
     if (extends) {
@@ -1422,7 +1642,8 @@ hard_boundary(const Text *t, int64_t pos, int64_t end, BoundaryState *state, Off
  * it scans; one scan of the whole text gives the same clusters (its docstring, step 1), so here
  * the runs are found on the clusters.  DONE, NO_MEMORY or TOO_LONG. */
 static int
-segment_clusters(const Text *t, const Trie *trie, const Clusters *clusters, Offsets *tokens)
+segment_clusters(const Text *t, const Trie *trie, const Context *context,
+                 const Clusters *clusters, Offsets *tokens)
 {
     Lattice lattice = {0};
     BoundaryState state = {0, NO_CHAR};
@@ -1439,19 +1660,19 @@ segment_clusters(const Text *t, const Trie *trie, const Clusters *clusters, Offs
             continue;
         }
         if (run_start < c) {
-            status = dp(trie, &lattice, clusters->keys + run_start, ends + run_start,
+            status = dp(trie, context, &lattice, clusters->keys + run_start, ends + run_start,
                         c - run_start, tokens);
             state.after_lao_run = 1;
             state.repeated = NO_CHAR;
         }
         if (status == DONE) {
-            status = hard_boundary(t, pos, ends[c], &state, tokens);
+            status = hard_boundary(t, context, pos, ends[c], &state, tokens);
         }
         pos = ends[c];
         run_start = c + 1;
     }
     if (status == DONE && run_start < count) {
-        status = dp(trie, &lattice, clusters->keys + run_start, ends + run_start,
+        status = dp(trie, context, &lattice, clusters->keys + run_start, ends + run_start,
                     count - run_start, tokens);
     }
     lattice_free(&lattice);
@@ -1649,6 +1870,7 @@ typedef struct {
     PyObject *key_function;   /* raw cluster -> key (str -> str) */
     uint8_t lao_start[LAO_LAST - LAO_FIRST + 1]; /* first characters of Lao clusters */
     Trie trie;                /* the lookup table */
+    Context context;          /* a trained model's boundary costs and ໆ rule, if any */
     KeyTable *known;          /* raw cluster -> key; read without the GIL, never changed */
     KeyTable **retired;       /* earlier `known` tables that running calls may still read */
     Py_ssize_t retired_count, retired_capacity;
@@ -1673,6 +1895,9 @@ Segmenter_clear_tables(SegmenterObject *self)
     Py_CLEAR(self->scanner);
     Py_CLEAR(self->key_function);
     trie_free(&self->trie);
+    strtable_free(&self->context.pairs);
+    strtable_free(&self->context.exceptions);
+    memset(&self->context, 0, sizeof self->context);
     if (self->known != NULL) {
         keytable_free(self->known);
         PyMem_RawFree(self->known);
@@ -1746,13 +1971,111 @@ build_trie(Trie *trie, PyObject *table)
     return 0;
 }
 
+#define MAX_BOUNDARY_COST (INT64_MAX >> 2) /* so that a word cost plus a boundary cost fits */
+
+/* A boundary cost: an int in [0, MAX_BOUNDARY_COST]; 0, or -1 with an exception set. */
+static int
+boundary_cost_from(PyObject *number, int64_t *cost)
+{
+    long long value = PyLong_AsLongLong(number);
+    if (value == -1 && PyErr_Occurred()) {
+        return -1;
+    }
+    if (value < 0 || value > MAX_BOUNDARY_COST) {
+        PyErr_Format(PyExc_ValueError, "a boundary cost must be in [0, 2**61), not %lld", value);
+        return -1;
+    }
+    *cost = value;
+    return 0;
+}
+
+/* pairs: dict of "left right" -> cost, as _ContextTable.pairs. */
+static int
+build_pairs(Context *context, PyObject *pairs)
+{
+    if (!PyDict_Check(pairs)) {
+        PyErr_SetString(PyExc_TypeError, "context.pairs must be a dict of str -> int");
+        return -1;
+    }
+    Py_ssize_t position = 0;
+    PyObject *key, *value;
+    while (PyDict_Next(pairs, &position, &key, &value)) {
+        int64_t cost;
+        if (check_str(key, "context.pairs") < 0 || boundary_cost_from(value, &cost) < 0) {
+            return -1;
+        }
+        Text text = text_from_str(key);
+        if (strtable_set(&context->pairs, &text, cost) < 0) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        context->max_cost = cost > context->max_cost ? cost : context->max_cost;
+    }
+    return 0;
+}
+
+/* exceptions: an iterable of str (the Lao tokens, as spelled). */
+static int
+build_exceptions(Context *context, PyObject *exceptions)
+{
+    PyObject *seq = PySequence_Fast(exceptions, "context.exceptions must be an iterable of str");
+    if (seq == NULL) {
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(seq); i++) {
+        PyObject *word = PySequence_Fast_GET_ITEM(seq, i);
+        if (check_str(word, "context.exceptions") < 0) {
+            Py_DECREF(seq);
+            return -1;
+        }
+        Text text = text_from_str(word);
+        if (strtable_set(&context->exceptions, &text, 1) < 0) {
+            Py_DECREF(seq);
+            PyErr_NoMemory();
+            return -1;
+        }
+    }
+    Py_DECREF(seq);
+    return 0;
+}
+
+/* context: None, or an object with the attributes of segment._ContextTable: pairs, default,
+ * separate, exceptions. */
+static int
+build_context(Context *context, PyObject *source)
+{
+    if (source == Py_None) {
+        return 0;
+    }
+    PyObject *pairs = PyObject_GetAttrString(source, "pairs");
+    PyObject *fallback = pairs ? PyObject_GetAttrString(source, "default") : NULL;
+    PyObject *separate = fallback ? PyObject_GetAttrString(source, "separate") : NULL;
+    PyObject *exceptions = separate ? PyObject_GetAttrString(source, "exceptions") : NULL;
+    int status = -1;
+    if (exceptions != NULL && build_pairs(context, pairs) == 0
+        && boundary_cost_from(fallback, &context->fallback) == 0
+        && (context->separate = PyObject_IsTrue(separate)) >= 0
+        && build_exceptions(context, exceptions) == 0) {
+        if (context->fallback > context->max_cost) {
+            context->max_cost = context->fallback;
+        }
+        context->present = 1;
+        status = 0;
+    }
+    Py_XDECREF(pairs);
+    Py_XDECREF(fallback);
+    Py_XDECREF(separate);
+    Py_XDECREF(exceptions);
+    return status;
+}
+
 static int
 Segmenter_init(SegmenterObject *self, PyObject *args, PyObject *kwargs)
 {
-    static char *keywords[] = {"scanner", "table", "key", "lao_start", NULL};
-    PyObject *scanner, *table, *key_function, *lao_start;
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O!OOO:Segmenter", keywords, &ScannerType,
-                                     &scanner, &table, &key_function, &lao_start)) {
+    static char *keywords[] = {"scanner", "table", "key", "lao_start", "context", NULL};
+    PyObject *scanner, *table, *key_function, *lao_start, *context = Py_None;
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O!OOO|O:Segmenter", keywords, &ScannerType,
+                                     &scanner, &table, &key_function, &lao_start, &context)) {
         return -1;
     }
     if (self->ready) {
@@ -1773,7 +2096,8 @@ Segmenter_init(SegmenterObject *self, PyObject *args, PyObject *kwargs)
         PyErr_NoMemory();
         return -1;
     }
-    if (set_lao_start(self, lao_start) < 0 || build_trie(&self->trie, table) < 0) {
+    if (set_lao_start(self, lao_start) < 0 || build_trie(&self->trie, table) < 0
+        || build_context(&self->context, context) < 0) {
         return -1;
     }
     self->ready = 1;
@@ -1838,8 +2162,8 @@ ask_key(SegmenterObject *self, PyObject *str, Py_ssize_t start, Py_ssize_t end, 
     return offset;
 }
 
-/* Step 2, second half, with the GIL: the keys that `known` lacked, from `pending` or from the
- * key function.  0, or -1 with an exception set. */
+/* Step 2, second half, with the GIL: the keys that the call's `known` lacked, from the tables
+ * as they are now or from the key function.  0, or -1 with an exception set. */
 static int
 find_missing_keys(SegmenterObject *self, PyObject *str, const Text *t, Clusters *clusters)
 {
@@ -1848,10 +2172,15 @@ find_missing_keys(SegmenterObject *self, PyObject *str, const Text *t, Clusters 
         Py_ssize_t start = c > 0 ? (Py_ssize_t)clusters->ends.items[c - 1] : 0;
         Py_ssize_t end = (Py_ssize_t)clusters->ends.items[c];
         uint64_t hash = hash_text(t, start, end);
-        const KeyEntry *entry = keytable_find(&self->pending, t, start, end, hash);
+        const KeyTable *table = self->known; /* newer than the call's if another call merged */
+        const KeyEntry *entry = keytable_find(table, t, start, end, hash);
+        if (entry == NULL) {
+            table = &self->pending;
+            entry = keytable_find(table, t, start, end, hash);
+        }
         Py_ssize_t offset, length = 0;
         if (entry != NULL) {
-            Text key = text_from_ucs4(self->pending.pool + entry->key, entry->key_length);
+            Text key = text_from_ucs4(table->pool + entry->key, entry->key_length);
             offset = own_key(clusters, &key);
             length = key.length;
             if (offset < 0) {
@@ -1929,7 +2258,7 @@ segment(SegmenterObject *self, PyObject *str, Offsets *tokens)
     }
     else {
         Py_BEGIN_ALLOW_THREADS
-        status = segment_clusters(&text, &self->trie, &clusters, tokens);
+        status = segment_clusters(&text, &self->trie, &self->context, &clusters, tokens);
         Py_END_ALLOW_THREADS
         if (status != DONE) {
             raise_status(status);
@@ -1992,6 +2321,10 @@ Segmenter_sizeof(SegmenterObject *self, PyObject *unused)
     size_t size = sizeof(SegmenterObject) + (size_t)self->trie.node_capacity * sizeof(int64_t)
                   + (size_t)self->trie.edge_capacity * sizeof(TrieEdge)
                   + keytable_memory(&self->pending)
+                  + (size_t)self->context.pairs.capacity * sizeof(StrEntry)
+                  + (size_t)self->context.pairs.pool_capacity * sizeof(Py_UCS4)
+                  + (size_t)self->context.exceptions.capacity * sizeof(StrEntry)
+                  + (size_t)self->context.exceptions.pool_capacity * sizeof(Py_UCS4)
                   + (size_t)self->retired_capacity * sizeof(KeyTable *);
     if (self->known != NULL) {
         size += sizeof(KeyTable) + keytable_memory(self->known);
@@ -2021,7 +2354,7 @@ static PyMethodDef Segmenter_methods[] = {
 static PyTypeObject SegmenterType = {
     PyVarObject_HEAD_INIT(NULL, 0)
     .tp_name = "laotext._core.Segmenter",
-    .tp_doc = "Segmenter(scanner, table, key, lao_start)\n--\n\n"
+    .tp_doc = "Segmenter(scanner, table, key, lao_start, context=None)\n--\n\n"
               "The word segmenter of laotext.segment in C, over one lookup table.",
     .tp_basicsize = sizeof(SegmenterObject),
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,

@@ -22,6 +22,7 @@ class Segmenter:
         table: dict[str, int],
         key: Callable[[str], str],
         lao_start: Iterable[str],
+        context: object = None,
     ) -> None: ...
     def bounds(self, text: str, /) -> array[int]:
         """The end offset of every word token, as ``array('q')``."""

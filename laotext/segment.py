@@ -53,8 +53,8 @@ The work is linear: every position tries at most as many extensions as the longe
 characters, and each step is one dictionary lookup.  In the pure-Python backend the weight tuple is
 packed into one integer per run: ``unknown * U + cost * S + singles`` with ``S = n + 1`` and
 ``U = S * (n * max_cost + 1)``, which orders exactly as the tuple does (``max_cost`` is the
-largest word cost plus, with a context, the largest boundary cost).  The compiled core does not
-implement contexts yet: a tokenizer with one runs in Python (``backend="compiled"`` refuses it).
+largest word cost plus, with a context, the largest boundary cost).  The compiled core implements
+the same steps, contexts included.
 
 Granularity changes only the table, never the DP, and comes from the lexicon's own structure
 (an entry that is a sequence of other entries is a *compound*; compare SudachiPy's split modes):
@@ -335,7 +335,7 @@ class _Tables:
 
             with _CACHE_LOCK:
                 if self._compiled is None:
-                    self._compiled = CompiledSegmenter(self.table)
+                    self._compiled = CompiledSegmenter(self.table, context=self.context)
         return self._compiled
 
 
@@ -418,11 +418,6 @@ class Tokenizer:
         _check_choice("granularity", granularity, GRANULARITIES)
         if context is not None:
             context = _checked_context(context)
-            if backend == "compiled":
-                raise ValueError(
-                    "the compiled core does not implement context costs yet (a trained model):"
-                    " use backend='auto' or 'python'"
-                )
         if isinstance(words, str) or isinstance(extra_words, str):
             raise TypeError("words and extra_words take an iterable of words, not one str")
         word_specs = None if words is None else tuple(_checked_specs(words))
@@ -543,11 +538,8 @@ class Tokenizer:
     # --- segmentation ---------------------------------------------------------------------------
 
     def _compiled(self) -> Any:
-        """The compiled segmenter of this recipe, or None when this tokenizer runs in Python
-        (always with a context: the compiled core does not implement it yet)."""
+        """The compiled segmenter of this recipe, or None when this tokenizer runs in Python."""
         if self._backend == "python" or (self._backend == "auto" and backend() == "python"):
-            return None
-        if self._context is not None:
             return None
         return self._get_tables().compiled()
 

@@ -520,3 +520,94 @@ def test_compiled_backend_without_the_core_raises_saying_why() -> None:
     assert "['ສະບາຍດີ']" in result.stdout
     assert "ImportError: laotext._core is not available" in result.stdout
     assert "backend='python'" in result.stdout
+
+
+# --- segmenter: a trained model's context (boundary costs, the ໆ rule) ----------------------------
+
+
+def context_table(
+    boundaries: tuple[tuple[str, str, int], ...],
+    default: int,
+    separate: bool,
+    exceptions: tuple[str, ...],
+) -> segment._ContextTable:
+    return segment._ContextTable(segment.Context(boundaries, default, separate, exceptions))
+
+
+def check_same_with_context(
+    table: dict[str, int], context: segment._ContextTable, text: str
+) -> None:
+    seg = _backend.CompiledSegmenter(table, context=context)
+    max_cost = max((v >> 2 for v in table.values()), default=0) + context.max_cost
+    expected = list(segment._boundaries(text, table, max_cost, {}, context))
+    assert seg.bounds(text).tolist() == expected
+
+
+SMALL_KEYS = sorted({cluster for word in SMALL_WORDS for cluster in CLUSTER_RE.findall(word)})
+
+
+@pytest.mark.parametrize("separate", [False, True])
+def test_context_costs_and_repeat_rule_match_python(separate: bool) -> None:
+    context = context_table(
+        (("ສະ", "ບາຍ", 3000), ("ມາ", "ກ", 0), ("ກ", "ວ່າ", 2500), ("ດີ", "ສະ", 7)),
+        400,
+        separate,
+        ("ດີ", "ຕ່າງ"),
+    )
+    for text in [
+        "ສະບາຍດີສະບາຍ ຫຼາຍກວ່າ ມາກວ່າ",
+        "ດີໆ ຕ່າງໆໆ ລາວໆ ໆ ນ້ຳໜ້າໆ.ໆ",
+        "ກິນເຂົ້າກິນເຂົ້າໆ",
+    ]:
+        check_same_with_context(SMALL_TABLE, context, text)
+
+
+contexts = st.builds(
+    context_table,
+    st.lists(
+        st.tuples(st.sampled_from(SMALL_KEYS), st.sampled_from(SMALL_KEYS), st.integers(0, 5000)),
+        max_size=12,
+    ).map(tuple),
+    st.integers(0, 3000),
+    st.booleans(),
+    st.lists(st.sampled_from([*sorted(SMALL_WORDS), "ກ", "ດີໆ"]), max_size=4).map(tuple),
+)
+
+
+@settings(max_examples=300)
+@given(contexts, small_lexicon_text)
+def test_context_matches_python_on_generated_text(
+    context: segment._ContextTable, text: str
+) -> None:
+    check_same_with_context(SMALL_TABLE, context, text)
+
+
+def test_context_pairs_are_looked_up_by_their_joined_string() -> None:
+    # segment.py keys pairs by left + " " + right, so ("a b", "c") and ("a", "b c") are one pair.
+    context = context_table((("ສະ ບາ", "ຍ", 1), ("ສະ", "ບາ ຍ", 9000)), 0, False, ())
+    assert context.pairs == {"ສະ ບາ ຍ": 9000}
+    check_same_with_context(SMALL_TABLE, context, "ສະບາຍສະບາຍດີ")
+
+
+@pytest.mark.parametrize(
+    ("pairs", "default", "error"),
+    [
+        ({"ສະ ບາຍ": -1}, 0, ValueError),
+        ({"ສະ ບາຍ": 1}, -5, ValueError),
+        ({"ສະ ບາຍ": "1"}, 0, TypeError),
+        ([("ສະ", "ບາຍ")], 0, TypeError),
+        ({1: 1}, 0, TypeError),
+    ],
+)
+def test_bad_contexts_are_rejected(pairs: object, default: object, error: type) -> None:
+    class Bad:
+        separate = False
+        exceptions = ()
+
+    bad = Bad()
+    bad.pairs = pairs  # type: ignore[attr-defined]
+    bad.default = default  # type: ignore[attr-defined]
+    with pytest.raises(error):
+        _backend.CompiledSegmenter(SMALL_TABLE, context=bad)
+    with pytest.raises(AttributeError):
+        _backend.CompiledSegmenter(SMALL_TABLE, context=object())

@@ -161,15 +161,22 @@ def test_version_1_model_files_still_load(tmp_path: Path) -> None:
     assert loaded.tokenize("ການຄ້າ") == ["ການ", "ຄ້າ"]
 
 
-def test_context_tokenizers_pickle_and_stay_python() -> None:
+def test_context_tokenizers_pickle_and_validate() -> None:
     import pickle
 
     tok = Tokenizer.train(CONTEXT_GOLD, extend=False)
     assert pickle.loads(pickle.dumps(tok)) == tok
     assert tok != Tokenizer.train(CONTEXT_GOLD, extend=False, context=False)
-    with pytest.raises(ValueError, match="compiled core"):
-        Tokenizer(words=["ການ"], context=Context(), backend="compiled")
     with pytest.raises(ValueError, match=">= 0"):
         Tokenizer(words=["ການ"], context=Context(boundaries=(("ກ", "ຂ", -1),)))
     with pytest.raises(TypeError):
         Tokenizer(words=["ການ"], context=("ກ",))  # type: ignore[arg-type]
+
+
+def test_trained_models_give_the_same_tokens_on_both_backends() -> None:
+    pytest.importorskip("laotext._core")
+    tok = Tokenizer.train(CONTEXT_GOLD, extend=False)
+    python = Tokenizer(words=tok._words, context=tok.context, backend="python")
+    compiled = Tokenizer(words=tok._words, context=tok.context, backend="compiled")
+    for text in ["ມີການຄ້າ", "ມີການຄ້າຂາຍດີໆ ການຄ້າໆ", "ດີໆ ຫຼາຍໆ ການຄ້າ"]:
+        assert compiled.tokenize(text) == python.tokenize(text)
