@@ -1092,12 +1092,25 @@ trie_new_node(Trie *trie, int32_t parent, Py_UCS4 ch)
     return node;
 }
 
-/* Set the value of the node of `key`, creating the nodes on its way; 0 or -1. */
+/* OR `flags` into the value of `node` (a node not in the table has none yet). */
+static void
+trie_set_flags(Trie *trie, int32_t node, int64_t flags)
+{
+    int64_t old = trie->values[node] == NOT_IN_TABLE ? 0 : trie->values[node];
+    trie->values[node] = old | flags;
+}
+
+/* Add `key` with `value`, creating the nodes on its way; 0 or -1.  Like Lexicon.build, every
+ * proper prefix of the key gets IS_PREFIX, so a table of words alone gives the same trie as the
+ * full table (whose prefix entries only repeat those flags). */
 static int
 trie_add(Trie *trie, const Text *key, int64_t value)
 {
     int32_t node = ROOT;
     for (Py_ssize_t i = 0; i < key->length; i++) {
+        if (i > 0) {
+            trie_set_flags(trie, node, IS_PREFIX);
+        }
         Py_UCS4 ch = char_at(key, i);
         int32_t child = trie_child(trie, node, ch);
         if (child < 0 && (child = trie_new_node(trie, node, ch)) < 0) {
@@ -1105,7 +1118,7 @@ trie_add(Trie *trie, const Text *key, int64_t value)
         }
         node = child;
     }
-    trie->values[node] = value;
+    trie_set_flags(trie, node, value);
     if ((value >> 2) > trie->max_cost) {
         trie->max_cost = value >> 2;
     }

@@ -314,20 +314,31 @@ def _boundaries(
 
 
 class _Tables:
-    """What a recipe builds once per process: the lookup table, its context (if any), the
-    largest edge cost, and (on first use of ``backend="compiled"``) the compiled segmenter over
-    the same table."""
+    """What a recipe builds once per process: its entries (key -> cost), its context (if any),
+    the largest edge cost, and, each on first use, the pure-Python lookup table and the compiled
+    segmenter.  Only the backend in use is built: the compiled one derives the prefix flags in C,
+    so loading the default lexicon for it skips building the (large) Python table."""
 
-    __slots__ = ("_compiled", "context", "max_cost", "runs", "table")
+    __slots__ = ("_compiled", "_table", "context", "entries", "max_cost", "runs")
 
-    def __init__(self, lexicon: Lexicon, context: Context | None = None) -> None:
-        self.table = lexicon.table
+    def __init__(self, entries: dict[str, int], context: Context | None = None) -> None:
+        self.entries = entries
         self.runs: dict[str, list[int]] = {}
         self.context = None if context is None else _ContextTable(context)
-        self.max_cost = max((v >> 2 for v in lexicon.table.values()), default=0)
+        self.max_cost = max(entries.values(), default=0)
         if self.context is not None:
             self.max_cost += self.context.max_cost  # a word edge pays a cost and a boundary
+        self._table: dict[str, int] | None = None
         self._compiled: Any = None
+
+    @property
+    def table(self) -> dict[str, int]:
+        """The pure-Python backend's lookup table (:attr:`laotext.lexicon.Lexicon.table`)."""
+        if self._table is None:
+            with _CACHE_LOCK:
+                if self._table is None:
+                    self._table = Lexicon.build(self.entries).table
+        return self._table
 
     def compiled(self) -> Any:
         if self._compiled is None:
@@ -335,7 +346,10 @@ class _Tables:
 
             with _CACHE_LOCK:
                 if self._compiled is None:
-                    self._compiled = CompiledSegmenter(self.table, context=self.context)
+                    # Words only: the core flags every proper prefix of a word as IS_PREFIX
+                    # itself, exactly as Lexicon.build does.
+                    words = {key: cost << 2 | IS_WORD for key, cost in self.entries.items()}
+                    self._compiled = CompiledSegmenter(words, context=self.context)
         return self._compiled
 
 
@@ -678,7 +692,7 @@ def _build_tables(
     context: Context | None,
 ) -> _Tables:
     entries = _merged_entries(words, extra)
-    return _Tables(Lexicon.build(_granular_entries(entries, granularity)), context)
+    return _Tables(_granular_entries(entries, granularity), context)
 
 
 _DEFAULT_TOKENIZERS: dict[str, Tokenizer] = {}
