@@ -89,9 +89,19 @@ def _run_filter(input_path: str, output_path: str | None, transform: Transform) 
 
 
 def _cmd_normalize(args: argparse.Namespace) -> None:
-    from laotext.normalize import normalize
+    from laotext.normalize import NormalizeConfig, normalize_with
 
-    _run_filter(args.file, args.output, normalize)
+    config = NormalizeConfig(
+        am=args.am,
+        ligatures=args.ligatures,
+        subscript_lo=not args.keep_lo,
+        keep_zwsp=args.keep_zwsp,
+        fix_thai=not args.keep_thai,
+        collapse_tones=args.collapse_tones,
+        remove_dangling=args.remove_dangling,
+        digits=args.digits,
+    )
+    _run_filter(args.file, args.output, lambda line: normalize_with(line, config))
 
 
 def _cmd_syllables(args: argparse.Namespace) -> None:
@@ -222,6 +232,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     cmd = commands.add_parser("normalize", help="rewrite lines in canonical Lao spelling")
     _add_io(cmd)
+    forms = ["compose", "decompose", "keep"]
+    cmd.add_argument("--am", default="compose", choices=forms, help="ຳ or ໍ + າ (default: compose)")
+    cmd.add_argument(
+        "--ligatures", default="compose", choices=forms, help="ໜ ໝ or ຫນ ຫມ (default: compose)"
+    )
+    cmd.add_argument(
+        "--digits", default="keep", choices=["keep", "ascii", "lao"], help="digits (default: keep)"
+    )
+    cmd.add_argument("--keep-lo", action="store_true", help="keep ຫລ (no subscript ◌ຼ)")
+    cmd.add_argument("--keep-zwsp", action="store_true", help="keep zero-width spaces")
+    cmd.add_argument("--keep-thai", action="store_true", help="keep Thai look-alike characters")
+    cmd.add_argument("--collapse-tones", action="store_true", help="keep one tone mark a syllable")
+    cmd.add_argument("--remove-dangling", action="store_true", help="drop marks without a base")
     cmd.set_defaults(run=_cmd_normalize)
 
     cmd = commands.add_parser("romanize", help="write lines in Latin letters or IPA")

@@ -119,3 +119,13 @@ def test_eval_prints_precision_recall_and_f1(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     out = result.stdout.decode()
     assert "precision 1.0000" in out and "f1        1.0000" in out
+
+
+def test_normalize_options_choose_the_decomposed_profile() -> None:
+    result = run(
+        "normalize", "--am", "decompose", "--ligatures", "decompose", stdin="ກຳໜ\n".encode()
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.decode() == "ກໍາຫນ\n"
+    bad = run("normalize", "--digits", "roman")
+    assert bad.returncode == 2 and b"ascii" in bad.stderr
