@@ -9,31 +9,18 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
+from _common import BENCH_CORPUS, best_time
+
 from laotext.normalize import normalize
-
-DEFAULT_CORPUS = (
-    Path(__file__).resolve().parents[2] / "shared" / "data" / "raw" / "bench_corpus.txt"
-)
-
-
-def best_time(run: Callable[[], object], repeat: int) -> float:
-    """The fastest of `repeat` runs, in seconds: the least disturbed by the rest of the machine."""
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("file", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("file", nargs="?", type=Path, default=BENCH_CORPUS)
     parser.add_argument("--repeat", type=int, default=7, help="runs per contender (best is kept)")
     args = parser.parse_args(argv)
     if not args.file.exists():
