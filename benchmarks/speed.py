@@ -71,21 +71,28 @@ def rss_mb() -> float:
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def memory_report() -> None:
-    """(Run in a fresh process.)  RSS before and after loading the lexicon, build times."""
-    import laotext._backend as backend
-    import laotext.segment  # noqa: F401  (imported before the baseline is taken)
+def memory_report(backend: str) -> None:
+    """(Run in a fresh process.)  What a user's first segmentation costs with `backend`: the time
+    to load the default lexicon and build that backend's tables, and the resident memory added."""
+    from laotext.segment import Tokenizer
 
+    tokenizer = Tokenizer(backend=backend)  # type: ignore[arg-type]
     before = rss_mb()
     start = time.perf_counter()
-    tables, _ = load_tables()
-    python_seconds = time.perf_counter() - start
-    python_rss = rss_mb()
-    start = time.perf_counter()
-    compiled = backend.CompiledSegmenter(tables.table)
-    compiled_seconds = time.perf_counter() - start
-    compiled_mb = sys.getsizeof(compiled._core) / 2**20  # malloc may reuse what Python freed
-    print(before, python_rss, rss_mb(), python_seconds, compiled_seconds, compiled_mb)
+    tokenizer.tokenize("ສະບາຍດີ")
+    seconds = time.perf_counter() - start
+    print(seconds, rss_mb() - before)
+
+
+def fresh_load(backend: str) -> tuple[float, float]:
+    """(seconds, MB) of :func:`memory_report` in a new Python process."""
+    report = subprocess.run(
+        [sys.executable, __file__, "--memory-report", backend],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    return float(report[0]), float(report[1])
 
 
 def parallel_ratio(function: Callable[[Any], Any], halves: tuple[Any, Any]) -> float:
@@ -110,10 +117,10 @@ def main() -> None:
     parser.add_argument("--text", type=Path, default=DEFAULT_TEXT)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--laonlp-chars", type=int, default=100_000)
-    parser.add_argument("--memory-report", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--memory-report", choices=["python", "compiled"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.memory_report:
-        memory_report()
+        memory_report(args.memory_report)
         return
     if not args.text.exists():
         print(f"benchmark text not found: {args.text} (pass --text PATH); nothing measured")
@@ -204,18 +211,9 @@ def main() -> None:
             f"Two threads on two halves / one thread on both (compiled offsets): {ratio:.2f} "
             f"(control, hashlib.sha256: {control:.2f}; 0.5 = fully parallel, 1.0 = not at all)"
         )
-    report = subprocess.run(
-        [sys.executable, __file__, "--memory-report"], capture_output=True, text=True, check=True
-    ).stdout.split()
-    before, python_rss, compiled_rss, python_seconds, compiled_seconds, compiled_mb = map(
-        float, report
-    )
-    print(
-        f"Fresh process: lexicon tables built in {python_seconds * 1000:.0f} ms (Python) + "
-        f"{compiled_seconds * 1000:.0f} ms (compiled); RSS {before:.0f} MB before, "
-        f"+{python_rss - before:.0f} MB with the Python tables, +{compiled_rss - python_rss:.0f}"
-        f" MB after the compiled build (compiled tables: {compiled_mb:.1f} MB)."
-    )
+    loads = {name: fresh_load(name) for name in ("compiled", "python")}
+    costs = [f"{name} {sec * 1000:.0f} ms, +{mb:.0f} MB RSS" for name, (sec, mb) in loads.items()]
+    print(f"Default lexicon, first use in a fresh process: {'; '.join(costs)}.")
 
 
 if __name__ == "__main__":

@@ -78,10 +78,10 @@ class CompiledSegmenter:
     that make a cluster Lao; the defaults are the pure-Python backend's own, so both backends
     read one definition.  ``context`` is a trained model's context as the pure-Python backend
     looks it up (``segment._ContextTable``: ``pairs``, ``default``, ``separate``,
-    ``exceptions``), or None.  Building copies the table into a character trie (no Python objects are
-    kept per entry); the object is immutable and may be shared by threads, which segment in
-    parallel (the C code runs without the GIL).  For example (not a doctest: the core may be
-    missing)::
+    ``exceptions``), or None.  Building copies the table into a character trie (no Python
+    objects are kept per entry); the object is immutable and may be shared by threads, which
+    segment in parallel (the C code runs without the GIL).  For example (not a doctest: the
+    core may be missing)::
 
         seg = CompiledSegmenter(Lexicon.build({"ສະບາຍ": 900, "ສະບາຍດີ": 700, "ດີ": 800}).table)
         seg.tokens("ສະບາຍດີ ດີໆ")  # ['ສະບາຍດີ', ' ', 'ດີໆ']

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import sys
 import threading
+import time
 from array import array
 from pathlib import Path
 
@@ -611,3 +612,33 @@ def test_bad_contexts_are_rejected(pairs: object, default: object, error: type) 
         _backend.CompiledSegmenter(SMALL_TABLE, context=bad)
     with pytest.raises(AttributeError):
         _backend.CompiledSegmenter(SMALL_TABLE, context=object())
+
+
+@pytest.mark.parametrize("what", ["scanner", "segmenter"])
+def test_the_gil_is_released_while_the_core_works(
+    small: _backend.CompiledSegmenter, what: str
+) -> None:
+    # While one thread is inside the core on a long text, another thread keeps running Python
+    # code: if the core held the GIL, this thread's loop would stall for the whole call, leaving
+    # a gap as long as the call between two of its time stamps.
+    text = "ສະບາຍດີ ຫຼາຍກວ່າ ນໍ້າໜ້າ 1,000 " * 500_000
+    work = _backend.cluster_bounds if what == "scanner" else small.bounds
+    work(text)  # learn the keys first: the segmenter asks Python for unknown clusters
+    window: list[float] = []
+    done = threading.Event()
+
+    def worker() -> None:
+        window.append(time.perf_counter())
+        work(text)
+        window.append(time.perf_counter())
+        done.set()
+
+    stamps = []
+    thread = threading.Thread(target=worker)
+    thread.start()
+    while not done.is_set():
+        stamps.append(time.perf_counter())
+    thread.join()
+    inside = [stamp for stamp in stamps if window[0] <= stamp <= window[1]]
+    longest_gap = max(b - a for a, b in zip([window[0], *inside], [*inside, window[1]]))
+    assert longest_gap < (window[1] - window[0]) / 3, (longest_gap, window[1] - window[0])
