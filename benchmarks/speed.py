@@ -177,11 +177,13 @@ def main() -> None:
         pass
     else:
         sample = text[: args.laonlp_chars]
+        note = f"first {len(sample):,} characters"
+        measure("LaoNLP `word_tokenize`", lambda: laonlp_tokenize(sample), sample, note)
         measure(
-            "LaoNLP `word_tokenize`",
-            lambda: laonlp_tokenize(sample),
+            "laotext, pure Python, the same characters as LaoNLP",
+            lambda: _boundaries(sample, tables.table, tables.max_cost, {}),
             sample,
-            f"first {len(sample):,} characters",
+            note,
         )
 
     icu_seconds = next(

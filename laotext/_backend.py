@@ -74,7 +74,8 @@ class CompiledSegmenter:
     """The word segmenter of :mod:`laotext.segment` (steps 1-5 of its docstring) in C.
 
     ``table`` is the lexicon's lookup table (:attr:`laotext.lexicon.Lexicon.table`: key string ->
-    ``cost << 2 | flags``), ``key`` the cluster key function and ``lao_start`` the characters
+    ``cost << 2 | flags``) or only its words (``cost << 2 | IS_WORD``: the core gives every proper
+    prefix ``IS_PREFIX`` itself), ``key`` the cluster key function and ``lao_start`` the characters
     that make a cluster Lao; the defaults are the pure-Python backend's own, so both backends
     read one definition.  ``context`` is a trained model's context as the pure-Python backend
     looks it up (``segment._ContextTable``: ``pairs``, ``default``, ``separate``,

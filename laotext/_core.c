@@ -972,10 +972,12 @@ keytable_free(KeyTable *table)
 /* ------------------------------------------------------------------------------------------ */
 /* Segment, step 3 (lattice): the lookup table as a character trie.                            */
 /*                                                                                             */
-/* segment.py looks up s = k[i] + ... + k[j] in a dict; here s is a node of a trie of the       */
-/* dict's keys, reached by walking the characters of k[i], then of k[i+1], ...  A node whose    */
-/* string is a key of the dict has that key's value; the others have NOT_IN_TABLE, which makes   */
-/* a lookup fail exactly where dict.get() returns None.                                        */
+/* segment.py looks up s = k[i] + ... + k[j] in the dict Lexicon.build makes; here s is a node  */
+/* of a trie of the dict's keys, reached by walking the characters of k[i], then of k[i+1], ... */
+/* A node whose string is a key has that key's value, and, as in Lexicon.build, every proper    */
+/* prefix of a key has IS_PREFIX: so the words alone (key -> cost << 2 | IS_WORD) give the same */
+/* trie as the whole table.  The other nodes have NOT_IN_TABLE, which makes a lookup fail       */
+/* exactly where dict.get() returns None.                                                      */
 /* ------------------------------------------------------------------------------------------ */
 
 #define IS_WORD 1   /* laotext.lexicon.IS_WORD */
@@ -992,7 +994,7 @@ typedef struct {
 typedef struct {
     int64_t *values; /* per node: its value in the table, or NOT_IN_TABLE */
     Py_ssize_t node_count, node_capacity;
-    TrieEdge *edges; /* open addressing on (parent, ch), at most half full */
+    TrieEdge *edges; /* open addressing on (parent, ch), at most 3/4 full */
     Py_ssize_t edge_capacity;
     int64_t max_cost; /* the largest value >> 2 */
 } Trie;
@@ -1042,7 +1044,7 @@ edge_insert(TrieEdge *edges, Py_ssize_t capacity, const TrieEdge *edge)
 }
 
 /* Room for one more node and its edge (node_count edges after adding), the edge table at most
- * half full and never empty, so that lookups always find a free slot; 0 or -1. */
+ * 3/4 full and never empty, so that lookups always find a free slot; 0 or -1. */
 static int
 trie_reserve_node(Trie *trie)
 {
@@ -1949,7 +1951,8 @@ set_lao_start(SegmenterObject *self, PyObject *chars)
     return 0;
 }
 
-/* table: dict of key str -> non-negative int (cost << 2 | flags). */
+/* table: dict of key str -> non-negative int (cost << 2 | flags): Lexicon.build's table, or
+ * only its words. */
 static int
 build_trie(Trie *trie, PyObject *table)
 {

@@ -642,3 +642,15 @@ def test_the_gil_is_released_while_the_core_works(
     inside = [stamp for stamp in stamps if window[0] <= stamp <= window[1]]
     longest_gap = max(b - a for a, b in zip([window[0], *inside], [*inside, window[1]]))
     assert longest_gap < (window[1] - window[0]) / 3, (longest_gap, window[1] - window[0])
+
+
+def test_a_table_of_words_alone_gives_the_same_tokens(
+    gold: tuple[dict[str, int], _backend.CompiledSegmenter],
+) -> None:
+    # The core derives the prefix flags as Lexicon.build does, so the words are enough.
+    table, full = gold
+    words = {key: value & ~IS_PREFIX for key, value in table.items() if value & IS_WORD}
+    seg = _backend.CompiledSegmenter(words)
+    assert seg._core.node_count == full._core.node_count
+    text = (SHARED_DATA / "gold" / "yunshan2020.dev.input.txt").read_text(encoding="utf-8")
+    assert seg.bounds(text) == full.bounds(text)

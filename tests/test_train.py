@@ -180,3 +180,27 @@ def test_trained_models_give_the_same_tokens_on_both_backends() -> None:
     compiled = Tokenizer(words=tok._words, context=tok.context, backend="compiled")
     for text in ["ມີການຄ້າ", "ມີການຄ້າຂາຍດີໆ ການຄ້າໆ", "ດີໆ ຫຼາຍໆ ການຄ້າ"]:
         assert compiled.tokenize(text) == python.tokenize(text)
+
+
+def test_jackknifed_training_on_a_larger_corpus() -> None:
+    # enough lines for the jackknife folds (one fold holds only non-Lao lines)
+    lines = GOLD * 3 + ["abc|123"] * 2 + ["ຂ້ອຍ|ເວົ້າ|ພາສາລາວ"] * 5
+    first, second = learn_model(lines), learn_model(list(reversed(lines))[::-1])
+    assert first == second
+    tok = Tokenizer.train(lines)
+    assert tok.tokenize("ການຄ້າຂອງຂ້ອຍ") == ["ການ", "ຄ້າ", "ຂອງ", "ຂ້ອຍ"]
+    assert tok.tokenize("ຂ້ອຍເວົ້າພາສາລາວ") == ["ຂ້ອຍ", "ເວົ້າ", "ພາສາລາວ"]
+    entries, context = first
+    assert min(entries.values()) >= 0 and context.boundary_default >= 0
+
+
+def test_training_margin_favours_wrong_edges() -> None:
+    from laotext.lexicon import Lexicon
+    from laotext.train import _decode
+
+    keys = ["ພາ", "ສາ"]
+    table = Lexicon.build({"ພາສາ": 100, "ພາ": 60, "ສາ": 60}).table
+    assert _decode(keys, table, {}, {}) == {(0, 2)}
+    # the gold path is the split; with a margin the competing whole word looks cheaper
+    assert _decode(keys, table, {}, {}, {(0, 1), (1, 2)}, 50) == {(0, 2)}
+    assert _decode(keys, table, {}, {}, {(0, 2)}, 50) == {(0, 1), (1, 2)}
