@@ -652,5 +652,5 @@ def test_a_table_of_words_alone_gives_the_same_tokens(
     words = {key: value & ~IS_PREFIX for key, value in table.items() if value & IS_WORD}
     seg = _backend.CompiledSegmenter(words)
     assert seg._core.node_count == full._core.node_count
-    text = (SHARED_DATA / "gold" / "yunshan2020.dev.input.txt").read_text(encoding="utf-8")
+    text = shared_file("gold", "yunshan2020.dev.input.txt").read_text(encoding="utf-8")
     assert seg.bounds(text) == full.bounds(text)

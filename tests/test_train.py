@@ -183,10 +183,10 @@ def test_trained_models_give_the_same_tokens_on_both_backends() -> None:
 
 
 def test_jackknifed_training_on_a_larger_corpus() -> None:
-    # enough lines for the jackknife folds (one fold holds only non-Lao lines)
+    # enough lines for the jackknife folds, where a fold's lexicon misses some words
     lines = GOLD * 3 + ["abc|123"] * 2 + ["ຂ້ອຍ|ເວົ້າ|ພາສາລາວ"] * 5
-    first, second = learn_model(lines), learn_model(list(reversed(lines))[::-1])
-    assert first == second
+    first = learn_model(lines)
+    assert learn_model(iter(lines)) == first
     tok = Tokenizer.train(lines)
     assert tok.tokenize("ການຄ້າຂອງຂ້ອຍ") == ["ການ", "ຄ້າ", "ຂອງ", "ຂ້ອຍ"]
     assert tok.tokenize("ຂ້ອຍເວົ້າພາສາລາວ") == ["ຂ້ອຍ", "ເວົ້າ", "ພາສາລາວ"]
