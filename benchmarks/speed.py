@@ -150,7 +150,7 @@ def main() -> None:
         seg = _backend.CompiledSegmenter(tables.table)
         compiled_ends = seg.bounds(text).tolist()
         differences = str(
-            sum(a != b for a, b in zip(compiled_ends, python_ends))
+            sum(a != b for a, b in zip(compiled_ends, python_ends, strict=False))
             + abs(len(compiled_ends) - len(python_ends))
         )
         measure("laotext, compiled: tokens (`list[str]`)", lambda: seg.tokens(text), text)

@@ -20,7 +20,7 @@ import math
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from importlib import resources
-from typing import NamedTuple, Union
+from typing import NamedTuple
 
 from laotext.normalize import normalize
 from laotext.syllables import CLUSTER_RE
@@ -44,7 +44,7 @@ __all__ = [
     "phrase_entries",
 ]
 
-WordSpec = Union[str, tuple[str, int]]
+WordSpec = str | tuple[str, int]
 """A lexicon entry as the API takes it: a word (cost :data:`DEFAULT_COST`) or ``(word, cost)``."""
 
 IS_WORD = 1

@@ -118,7 +118,7 @@ class NormalizeConfig(NamedTuple):
         ...
         ValueError: digits='roman' is not valid; choose one of 'keep', 'ascii', 'lao'
         """
-        for name, value in zip(self._fields, self):
+        for name, value in zip(self._fields, self, strict=True):
             choices = _CHOICES[name]
             # `is` for the booleans, so that 1 or "yes" is not taken for True.
             if not any(value is c if isinstance(c, bool) else value == c for c in choices):

@@ -81,7 +81,7 @@ import re
 import threading
 from array import array
 from collections.abc import Iterable
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from typing import Any, Literal, NamedTuple
 
 from laotext.lexicon import (
@@ -144,7 +144,7 @@ class _ContextTable:
         """``tail[j - 1]``: the boundary cost of a word ending at cluster ``j`` (0 at the end)."""
         get = self.pairs.get
         default = self.default
-        return [get(f"{a} {b}", default) for a, b in zip(keys, keys[1:])] + [0]
+        return [get(f"{a} {b}", default) for a, b in pairwise(keys)] + [0]
 
     def separates_repeat(self, word: str) -> bool:
         """Whether a ໆ run after the Lao token ``word`` is a token of its own (step 5)."""
@@ -582,7 +582,7 @@ class Tokenizer:
         [(0, 7), (7, 8), (8, 11)]
         """
         ends = self.bounds(text).tolist()
-        return list(zip([0, *ends[:-1]], ends))
+        return list(zip([0, *ends[:-1]], ends, strict=False))
 
     def tokenize(self, text: str, *, keep_whitespace: bool = True) -> list[str]:
         """Split ``text`` into words; ``"".join(tokens) == text`` when whitespace is kept.

@@ -50,8 +50,10 @@ _FINAL_CONSONANT = "[\u0e81-\u0eaa\u0eac-\u0eae\u0edc-\u0edf]"  # every consonan
 _CODA = rf"(?:{_PRE_FINAL}{_FINAL_CONSONANT}{_POST_FINAL}(?:{C}?{_CAN})?)"
 _ONSET = rf"(?:ຫ[ງຍນມລວຣ]|[ກຂຄສ]ວ(?={NB})|[ກຂຄປພຕທບຟ]ຣ(?={NB})|{C})"
 _VOWEL_LETTER = rf"(?:[ອວ](?!{NB}|ອ))"
-# Nuclei after which no final can follow: -ະ, -ຳ, -າະ, and ໍ/ົ + າ (decomposed ຳ, ເ-ົາ).
-_CLOSED = rf"(?:{MB}*(?:ະ|ຳ{T}?|າະ|(?<=[ໍົ])າ{T}?|(?<=[ໍົ]{T})າ{T}?))"
+# Nuclei after which no final can follow: -ະ, -ຳ, -າະ, and ໍ/ົ + າ (decomposed ຳ, ເ-ົາ).  The marks
+# are taken possessively (*+, Python 3.11): what follows them is no mark, so giving marks back
+# could never make a match, and not trying saves the commonest failure (an open syllable).
+_CLOSED = rf"(?:{MB}*+(?:ະ|ຳ{T}?|າະ|(?<=[ໍົ])າ{T}?|(?<=[ໍົ]{T})າ{T}?))"
 _BODY = rf"(?:[{_MB}າຽ]|{_VOWEL_LETTER})"
 # The alternatives start with different characters, except the last two (which must stay in this
 # order); the commonest shape, a syllable without a leading vowel, is tried first.

@@ -287,7 +287,7 @@ def _perceptron(
             table, costs = lexicons[folds[index]]
             words.time += 1
             pairs.time += 1
-            wanted = set(zip([0, *ends[:-1]], ends))
+            wanted = set(zip([0, *ends[:-1]], ends, strict=False))
             predicted = _decode(keys, table, words.weights, pairs.weights, wanted, _MARGIN)
             for sign, edges in ((-_STEP, wanted - predicted), (_STEP, predicted - wanted)):
                 for i, j in sorted(edges):
@@ -332,7 +332,7 @@ def _repeat_convention(lines: list[str], sep: str) -> tuple[bool, list[str]]:
     counts: dict[str, list[int]] = {}  # word -> [separate, attached]
     for line in lines:
         words = line.rstrip("\r\n").split(sep)
-        for previous, word in zip(["", *words], words):
+        for previous, word in zip(["", *words], words, strict=False):
             base = word.rstrip(_REPEAT)
             if base == word or not word:
                 continue

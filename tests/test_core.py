@@ -246,7 +246,7 @@ def check_same_tokens(seg: _backend.CompiledSegmenter, table: dict[str, int], te
     expected = python_bounds(text, table)
     assert seg.bounds(text).tolist() == expected
     starts = [0, *expected[:-1]]
-    assert seg.tokens(text) == [text[a:b] for a, b in zip(starts, expected)]
+    assert seg.tokens(text) == [text[a:b] for a, b in zip(starts, expected, strict=False)]
 
 
 @pytest.fixture(scope="module")
@@ -640,7 +640,9 @@ def test_the_gil_is_released_while_the_core_works(
         stamps.append(time.perf_counter())
     thread.join()
     inside = [stamp for stamp in stamps if window[0] <= stamp <= window[1]]
-    longest_gap = max(b - a for a, b in zip([window[0], *inside], [*inside, window[1]]))
+    longest_gap = max(
+        b - a for a, b in zip([window[0], *inside], [*inside, window[1]], strict=True)
+    )
     assert longest_gap < (window[1] - window[0]) / 3, (longest_gap, window[1] - window[0])
 
 

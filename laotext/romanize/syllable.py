@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Literal, NamedTuple, Union
+from typing import Literal, NamedTuple
 
 from laotext.romanize.letters import (
     CANCEL,
@@ -70,7 +70,7 @@ class Syllable(NamedTuple):
 
 
 #: What scanning a word yields: syllables, and the pieces that are not syllables.
-Piece = Union[Syllable, str]
+Piece = Syllable | str
 
 _LONG = frozenset(["aː", "iː", "ɯː", "uː", "eː", "ɛː", "oː", "ɔː", "ɤː", "iːə", "ɯːə", "uːə"])
 # ໄ- ໃ- ເ-ົາ -ຳ have a short vowel but end in a glide or nasal: the syllable is live.
@@ -404,10 +404,10 @@ def _scan(w: str) -> tuple[Piece, ...]:
 
 
 # Points where a syllable always starts and no decision on one side looks past: before a
-# preposed vowel; after ະ or ຳ; before a consonant that follows a vowel sign or tone and
-# carries its own vowel sign (not ອ ວ ຍ, which may belong to the frame: ເ-ຶອະ, -ົວະ).  A word
-# is scanned in the independent chunks cut there: far fewer distinct strings to cache than
-# words or Lao runs (a test checks that chunking changes nothing).
+# preposed vowel; after ະ or ຳ (unless a tone follows); before a consonant
+# that follows a vowel sign or tone and carries its own vowel sign (not ອ ວ ຍ, which may belong
+# to the frame: ເ-ຶອະ, -ົວະ).  A word is scanned in the independent chunks cut there: far fewer
+# distinct strings to cache than words or Lao runs (a test checks that chunking changes nothing).
 _CHUNKS = re.compile(
     "(?=[ເແໂໄໃ])"
     "|(?<=[ະຳ])(?![\u0ec8-\u0ecb])"
@@ -431,6 +431,10 @@ def scan_word(word: str) -> tuple[Piece, ...]:
     >>> [p if isinstance(p, str) else p.text for p in scan_word("ກ\u0eb4ນເຂົ້າ")]
     ['ກິນ', 'ເຂົ້າ']
     """
+    if "\u0ecc" in word:
+        # ◌໌ silences letters before it, so which syllable they join looks back past any cut
+        # (ກຳກ໌): such rare words are scanned whole.
+        return _scan(word)
     out: list[Piece] = []
     for chunk in _CHUNKS.split(word):
         for piece in _scan_chunk(chunk) if chunk else ():
