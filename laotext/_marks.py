@@ -6,7 +6,7 @@ marks.  The stdlib ``re`` has no ``\\p{M}``, and computing the set at import wou
 every code point, so the ranges are generated once from :mod:`unicodedata` and stored here.
 ``tests/test_syllables.py`` checks them against the running Python's Unicode database.
 
-Regenerate with ``python -m laotext._marks > laotext/_marks.py``.
+Regenerate with ``python -m laotext._marks > laotext/_marks.py && ruff format laotext/_marks.py``.
 """
 
 from __future__ import annotations
