@@ -157,51 +157,50 @@ def _dp(
     """Token ends (cluster indices) of the best path over one run of cluster keys (steps 3-4)."""
     n = len(keys)
     tail = [0] * n if context is None else context.tails(keys)
-    single = 1
     unit = n + 1  # one unit of cost outweighs any number of single-cluster words
     unknown = unit * (n * max_cost + 1)  # one unknown cluster outweighs any total cost
-    inf = unknown * (n + 1)
-    best = [inf] * (n + 1)
+    best = [unknown * (n + 1)] * (n + 1)
+    # The start of the best last edge into each position; ``~start`` (negative) for an unknown
+    # edge: one list instead of two saves a store per relaxation.
     back = [0] * (n + 1)
-    is_unknown = [False] * (n + 1)
     best[0] = 0
     get = table.get
-    for i in range(n):
+    for i, key in enumerate(keys):
         base = best[i]
-        if base + unknown < best[i + 1]:
-            best[i + 1] = base + unknown
-            back[i + 1] = i
-            is_unknown[i + 1] = True
-        key = keys[i]
+        end = i + 1
+        weight = base + unknown
+        if weight < best[end]:
+            best[end] = weight
+            back[end] = ~i
         value = get(key)
         if value is None:
             continue
         if value & IS_WORD:
-            weight = base + ((value >> 2) + tail[i]) * unit + single
-            if weight < best[i + 1]:
-                best[i + 1] = weight
-                back[i + 1] = i
-                is_unknown[i + 1] = False
-        j = i + 1
-        while value & IS_PREFIX and j < n:
-            key += keys[j]
+            weight = base + ((value >> 2) + tail[i]) * unit + 1  # + 1: a single-cluster word
+            if weight < best[end]:
+                best[end] = weight
+                back[end] = i
+        while value & IS_PREFIX and end < n:
+            key += keys[end]
             value = get(key)
             if value is None:
                 break
-            j += 1
             if value & IS_WORD:
-                weight = base + ((value >> 2) + tail[j - 1]) * unit
-                if weight < best[j]:
-                    best[j] = weight
-                    back[j] = i
-                    is_unknown[j] = False
+                weight = base + ((value >> 2) + tail[end]) * unit
+                end += 1
+                if weight < best[end]:
+                    best[end] = weight
+                    back[end] = i
+            else:
+                end += 1
     ends: list[int] = []
     j = n
     while j > 0:
         i = back[j]
-        if is_unknown[j]:
-            while i > 0 and is_unknown[i]:  # merge a run of unknown clusters
-                i = back[i]
+        if i < 0:  # merge a run of unknown clusters
+            i = ~i
+            while i > 0 and back[i] < 0:
+                i = ~back[i]
         ends.append(j)
         j = i
     ends.reverse()
@@ -284,33 +283,37 @@ def _boundaries(
 ) -> list[int]:
     """End offsets of the tokens of ``text`` (steps 1-5); the last one is ``len(text)``.
 
-    ``runs`` caches the relative token ends of short runs: text repeats its words and spaces, and
-    a run's tokens depend only on the run (Lao and non-Lao runs alternate, so a non-Lao run that
-    starts with ໆ follows a Lao token unless it starts the text).
+    ``runs`` caches the token lengths of short runs: text repeats its words and spaces, and a
+    run's tokens depend only on the run (Lao and non-Lao runs alternate, so a non-Lao run that
+    starts with ໆ follows a Lao token unless it starts the text).  Lengths rather than ends: a
+    cached run's tokens then join the text's with one ``extend``, and a single ``accumulate`` at
+    the end turns them into offsets.
     """
-    ends: list[int] = []
+    lengths: list[int] = []
     pos = 0
     for run in _RUN_RE.findall(text):
-        relative = runs.get(run)
-        if relative is None:
+        tokens = runs.get(run)
+        if tokens is None:
             if run[0] in _LAO_START:
-                relative = _lao_run_ends(run, table, max_cost, context)
+                ends = _lao_run_ends(run, table, max_cost, context)
             else:
-                relative = _other_ends(run)
+                ends = _other_ends(run)
+            tokens = [end - start for start, end in pairwise([0, *ends])]
             if len(run) <= _CACHED_RUN_LENGTH:
                 if len(runs) >= _RUN_CACHE_LIMIT:  # bounded: random input must not grow it
                     runs.clear()
-                runs[run] = relative
-        attach = run[0] == _REPEAT and pos > 0  # pos > 0: the run before is a Lao run
+                runs[run] = tokens
+        # lengths != []: the run before is a Lao run, and lengths[-1] its last token
+        attach = run[0] == _REPEAT and lengths != []
         if attach and context is not None:
-            attach = not context.separates_repeat(text[ends[-2] if len(ends) > 1 else 0 : pos])
+            attach = not context.separates_repeat(text[pos - lengths[-1] : pos])
         if attach:
-            ends[-1] = pos + relative[0]  # ດີໆ: ໆ extends the Lao token before it
-            ends.extend([pos + end for end in relative[1:]])
+            lengths[-1] += tokens[0]  # ດີໆ: ໆ extends the Lao token before it
+            lengths.extend(tokens[1:])
         else:
-            ends.extend([pos + end for end in relative])
+            lengths.extend(tokens)
         pos += len(run)
-    return ends
+    return list(accumulate(lengths))
 
 
 class _Tables:

@@ -41,27 +41,37 @@ C, NB, MB, T = (f"[{cls}]" for cls in (_C, _NB, _MB, _T))
 # A consonant after the nucleus is a final unless it visibly starts the next syllable: ຫ is never a
 # final; ຂ/ຄ/ສ + ວ and ຂ/ຄ/ປ/ພ/ຕ/ທ/ຟ + ຣ before a vowel are onsets with a medial; nothing follows ໍ
 # (ບໍ່); ກ + ວ/ຣ + vowel is the ambiguous case, left to `_AMBIGUOUS_KO` below.
-_PRE_FINAL = (
-    rf"(?![ຂຄສ]ວ{NB}|[ຂຄປພຕທຟ]ຣ{NB}|ກ[ວຣ]{NB})"
-    rf"(?<!ໍ)(?<!ໍ{T})"  # `re` needs fixed-width lookbehinds: two instead of (?<!ໍ{T}?)
-)
-_POST_FINAL = rf"(?!{NB})(?![ອວ](?!{NB}|ອ))"
+# The final is matched first and these conditions are then checked behind and after it: a failing
+# final costs one class test instead of three lookarounds.  The lookbehinds look past the final
+# (`re` needs fixed widths: two instead of (?<!ໍ{T}?.)); the ວ/ຣ medials test their consonant with
+# a lookbehind, so each alternative starts with a literal that `re` skips without entering it.
 _FINAL_CONSONANT = "[\u0e81-\u0eaa\u0eac-\u0eae\u0edc-\u0edf]"  # every consonant but ຫ
-_CODA = rf"(?:{_PRE_FINAL}{_FINAL_CONSONANT}{_POST_FINAL}(?:{C}?{_CAN})?)"
-_ONSET = rf"(?:ຫ[ງຍນມລວຣ]|[ກຂຄສ]ວ(?={NB})|[ກຂຄປພຕທບຟ]ຣ(?={NB})|{C})"
+_NOT_ONSET = (
+    rf"(?<!ໍ.)(?<!ໍ{T}.)"
+    rf"(?!ວ(?<=[ກຂຄສ]ວ){NB}|ຣ(?<=[ກຂຄປພຕທຟ]ຣ){NB})"
+    rf"(?!{NB}|[ອວ](?!{NB}|ອ))"
+)
+_CODA = rf"(?:{_FINAL_CONSONANT}{_NOT_ONSET}(?:{C}?{_CAN})?)"
+# ຫ + sonorant, or a consonant + medial ວ/ຣ before a vowel, else a lone consonant.  The consonant is
+# matched once and the optional second letter tried first, which tries the same onsets in the same
+# order as the alternatives (two-letter onset first): at most one second letter fits a consonant.
+_ONSET = rf"(?:{C}(?:[ງຍນມລວຣ](?<=ຫ.)|ວ(?<=[ກຂຄສ]ວ)(?={NB})|ຣ(?<=[ກຂຄປພຕທບຟ]ຣ)(?={NB}))?)"
 _VOWEL_LETTER = rf"(?:[ອວ](?!{NB}|ອ))"
 # Nuclei after which no final can follow: -ະ, -ຳ, -າະ, and ໍ/ົ + າ (decomposed ຳ, ເ-ົາ).  The marks
 # are taken possessively (*+, Python 3.11): what follows them is no mark, so giving marks back
 # could never make a match, and not trying saves the commonest failure (an open syllable).
-_CLOSED = rf"(?:{MB}*+(?:ະ|ຳ{T}?|າະ|(?<=[ໍົ])າ{T}?|(?<=[ໍົ]{T})າ{T}?))"
+# າ is matched once for its three shapes (the lookbehinds then look past it).
+_CLOSED = rf"(?:{MB}*+(?:ະ|ຳ{T}?|າ(?:ະ|(?<=[ໍົ]າ){T}?|(?<=[ໍົ]{T}າ){T}?)))"
 _BODY = rf"(?:[{_MB}າຽ]|{_VOWEL_LETTER})"
 # The alternatives start with different characters, except the last two (which must stay in this
-# order); the commonest shape, a syllable without a leading vowel, is tried first.
+# order); the commonest shape, a syllable without a leading vowel, is tried first.  The repeats
+# are possessive (*+, ++): everything after them in the whole pattern is optional, so the first
+# way they match is the match and they are never asked to give characters back.
 _LAO_SYLLABLE = (
-    rf"(?:{_ONSET}(?:{_CLOSED}|{_BODY}+{_CODA}?)"
-    rf"|{_ONSET}{MB}*"
-    rf"|[ເແໂ]{_ONSET}(?:{_CLOSED}|{_BODY}*{_CODA}?)(?:ຍ(?!{NB}))?"
-    rf"|[ໃໄ]{_ONSET}{MB}*(?:ວ(?!{NB}))?{_CAN}?)"
+    rf"(?:{_ONSET}(?:{_CLOSED}|{_BODY}++{_CODA}?)"
+    rf"|{_ONSET}{MB}*+"
+    rf"|[ເແໂ]{_ONSET}(?:{_CLOSED}|{_BODY}*+{_CODA}?)(?:ຍ(?!{NB}))?"
+    rf"|[ໃໄ]{_ONSET}{MB}*+(?:ວ(?!{NB}))?{_CAN}?)"
 )
 # ກ between a nucleus and ວ/ຣ + vowel: final of this syllable or onset of the next; a cluster of its
 # own so that the dictionary decides.
