@@ -584,6 +584,7 @@ class Tokenizer:
         >>> Tokenizer().spans("ສະບາຍດີ ລາວ")
         [(0, 7), (7, 8), (8, 11)]
         """
+        _check_text(text, "Tokenizer.spans()")
         ends = self.bounds(text).tolist()
         return list(zip([0, *ends[:-1]], ends, strict=False))
 
