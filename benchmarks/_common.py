@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 import time
 from collections.abc import Callable
@@ -19,12 +20,18 @@ def read_corpus(path: Path = BENCH_CORPUS) -> str:
 
 
 def best_time(run: Callable[[], object], repeat: int = 5) -> float:
-    """The fastest of `repeat` runs, in seconds: the least disturbed by the rest of the machine."""
+    """The fastest of `repeat` runs, in seconds: the least disturbed by the rest of the machine
+    (garbage collection is off while a run is timed, so no engine pays for another's garbage)."""
     best = float("inf")
     for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        best = min(best, time.perf_counter() - start)
+        gc.collect()
+        gc.disable()
+        try:
+            start = time.perf_counter()
+            run()
+            best = min(best, time.perf_counter() - start)
+        finally:
+            gc.enable()
     return best
 
 

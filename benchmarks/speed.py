@@ -16,7 +16,6 @@ table.
 from __future__ import annotations
 
 import argparse
-import gc
 import hashlib
 import subprocess
 import sys
@@ -26,21 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_TEXT = ROOT.parent / "shared" / "data" / "raw" / "bench_corpus.txt"
-
-
-def best_time(function: Callable[[], Any], repeat: int) -> float:
-    """The fastest of `repeat` calls, in seconds (garbage collection off while timing)."""
-    times = []
-    for _ in range(repeat):
-        gc.collect()
-        gc.disable()
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-        gc.enable()
-    return min(times)
+from _common import BENCH_CORPUS, best_time
 
 
 def load_tables() -> tuple[Any, str]:
@@ -114,7 +99,7 @@ def parallel_ratio(function: Callable[[Any], Any], halves: tuple[Any, Any]) -> f
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--text", type=Path, default=DEFAULT_TEXT)
+    parser.add_argument("--text", type=Path, default=BENCH_CORPUS)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--laonlp-chars", type=int, default=100_000)
     parser.add_argument("--memory-report", choices=["python", "compiled"], help=argparse.SUPPRESS)

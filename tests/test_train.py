@@ -54,19 +54,25 @@ def test_training_errors() -> None:
         Tokenizer.train(GOLD, granularity="tiny")  # type: ignore[arg-type]
 
 
-def test_save_load_round_trip(tmp_path: Path) -> None:
-    tok = Tokenizer.train(GOLD, extend=False, granularity="fine", context=False)
-    path = tmp_path / "my.model"
+def round_trip(tok: Tokenizer, tmp_path: Path, sample: str) -> tuple[Tokenizer, str]:
+    """Save, load and save again: the loaded tokenizer equals the original, segments ``sample``
+    the same way, and writes the same bytes.  Returns it with the model file's text."""
+    path = tmp_path / "first.model"
     tok.save(path)
     text = path.read_text(encoding="utf-8")
-    assert text.startswith(MODEL_HEADER + "\n")
     loaded = Tokenizer.load(path)
     assert loaded == tok
-    assert loaded.granularity == "fine"
-    sample = "ການຄ້າຂອງລາວແມ່ນສຳຄັນ ຂ້ອຍຮັກພາສາລາວ"
     assert loaded.tokenize(sample) == tok.tokenize(sample)
     loaded.save(tmp_path / "again.model")
     assert (tmp_path / "again.model").read_text(encoding="utf-8") == text
+    return loaded, text
+
+
+def test_save_load_round_trip(tmp_path: Path) -> None:
+    tok = Tokenizer.train(GOLD, extend=False, granularity="fine", context=False)
+    loaded, text = round_trip(tok, tmp_path, "ການຄ້າຂອງລາວແມ່ນສຳຄັນ ຂ້ອຍຮັກພາສາລາວ")
+    assert text.startswith(MODEL_HEADER + "\n")
+    assert loaded.granularity == "fine"
 
 
 def test_default_tokenizer_saves_the_shipped_lexicon(tmp_path: Path) -> None:
@@ -140,16 +146,9 @@ def test_training_is_reproducible() -> None:
 
 def test_context_model_round_trip(tmp_path: Path) -> None:
     tok = Tokenizer.train(CONTEXT_GOLD + GOLD)
-    path = tmp_path / "context.model"
-    tok.save(path)
-    text = path.read_text(encoding="utf-8")
+    loaded, text = round_trip(tok, tmp_path, "ຂາຍມີການຄ້າ ມີການປະຊຸມ ມ່ວນໆ ດີໆ")
     assert "[boundaries]" in text and "[repeat]" in text
-    loaded = Tokenizer.load(path)
-    assert loaded == tok and loaded.context == tok.context
-    sample = "ຂາຍມີການຄ້າ ມີການປະຊຸມ ມ່ວນໆ ດີໆ"
-    assert loaded.tokenize(sample) == tok.tokenize(sample)
-    loaded.save(tmp_path / "again.model")
-    assert (tmp_path / "again.model").read_text(encoding="utf-8") == text
+    assert loaded.context == tok.context
 
 
 def test_version_1_model_files_still_load(tmp_path: Path) -> None:
