@@ -9,11 +9,14 @@ project's research notes (``romanise_normalise.md`` §6.5); each step below name
 Design: every step is a stdlib ``re`` substitution, ``str.replace`` or ``str.translate`` over the
 whole text, guarded by a cheap test (``"ຳ" in text``) so that steps whose trigger characters do not
 occur cost nothing, and the regular expressions start with a rare character so that ``re`` can
-skip ahead.  Text without a single Lao character is returned unchanged, immediately.
+skip ahead.  Text without a single Lao character is returned unchanged, immediately.  With the
+default options, one scan first looks for anything that the steps beyond R5, R6 and the
+composition of ◌ໍ + າ would act on; most text has nothing of the kind, and skips them.
 """
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
 from collections.abc import Callable
@@ -190,6 +193,28 @@ _MARK_PAIR_CANDIDATES = (
     re.compile(f"[{TONES}\u0ecc\u0ece][{MARKS}]"),
     re.compile(f"[{_RANK1}][{_RANK1}{SUBSCRIPT_LO}]"),
     re.compile(SUBSCRIPT_LO + SUBSCRIPT_LO),
+)
+
+# On NFC text, the default steps do more than R5, R6 (ຫນ ຫມ ຫລ before a vowel or mark) and the
+# composition of a bare ◌ໍ + າ (R10) only where one of these occurs: a Thai look-alike or an
+# invisible (R3, R1), ເເ (R4), a space before a mark, ຳ or ໆ (R7, R11), a candidate pair of
+# marks (R8), a tone after a following vowel (R9), ◌ໍ before ຳ or before marks and າ or ຳ
+# (R10), ຫລ before ◌ຼ (R6 would make a pair ◌ຼ◌ຼ for R8).  ຳ itself is split and composed
+# again (R10): with none of these around it that gives it back as it was.  See _simple_steps.
+_TRIGGER_PAIRS = [  # two characters each
+    f"[ \t][{MARKS}{SARA_AM}{KO_LA}]",
+    *(p.pattern for p in _MARK_PAIR_CANDIDATES),
+    f"[{FOLLOWING_VOWELS}][{TONES}]",
+]
+_NEEDS_EVERY_STEP = re.compile(
+    f"[{THAI_FOLLOWING}{THAI_PREPOSED}{INVISIBLES}]"
+    f"|{E}{E}"
+    f"|{NIKHAHIT}(?:{SARA_AM}|[{MARKS}]+[{SARA_AA}{SARA_AM}])"
+    f"|{HO_SUNG}{LO}{SUBSCRIPT_LO}"
+    # The pairs as one alternative: a first character of any, a second character of any, and
+    # the exact pair checked behind; re then tries far fewer alternatives per character.
+    f"|[ \t{TONES}\u0ecc\u0ece{_RANK1}{SUBSCRIPT_LO}{FOLLOWING_VOWELS}][{MARKS}{SARA_AM}{KO_LA}]"
+    f"(?<={'|'.join(_TRIGGER_PAIRS)})"
 )
 
 # R2: NFC's own reordering restricted to Lao, i.e. among the marks with a non-zero combining
@@ -453,6 +478,9 @@ def normalize(
     config = NormalizeConfig(
         am, ligatures, subscript_lo, keep_zwsp, fix_thai, collapse_tones, remove_dangling, digits
     )
+    if all(map(operator.is_, config, DEFAULT_CONFIG)):
+        # The defaults themselves (identical objects, so valid): skip the option checks.
+        config = DEFAULT_CONFIG
     return normalize_with(text, config)
 
 
@@ -483,6 +511,32 @@ def normalize_with(text: str, config: NormalizeConfig) -> str:
         raise TypeError(f"normalize() expects str, not {type(text).__name__}")
     if config is not DEFAULT_CONFIG:
         config.check()
+    elif _NEEDS_EVERY_STEP.search(text) is None and unicodedata.is_normalized("NFC", text):
+        # The common case: one scan shows that the steps (_normalize) come down to two
+        # substitutions or to nothing (tests/test_normalize.py checks this against them).
+        return _simple_steps(text)
+    return _normalize(text, config)
+
+
+def _simple_steps(text: str) -> str:
+    """What the default steps do to NFC text in which :data:`_NEEDS_EVERY_STEP` finds nothing.
+
+    Only R5, R6 and R10 can apply.  R5 and R6 look at what follows ຫນ ຫມ ຫລ, the same whether
+    ຳ is split or not; the ◌ຼ that R6 writes starts a run of marks in canonical order (no ◌ຼ
+    follows it, no candidate pair is in the run), so R8 leaves it; and a ◌ໍ + າ with no mark on
+    either side (a tone or vowel sign before ◌ໍ would be a candidate pair) is composed as it is.
+    """
+    if HO_SUNG in text:
+        text = _compose_ligatures(text, DEFAULT_CONFIG)
+    if NIKHAHIT in text:
+        text = text.replace(NIKHAHIT + SARA_AA, SARA_AM)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)  # as _normalize does last
+    return text
+
+
+def _normalize(text: str, config: NormalizeConfig) -> str:
+    """The steps of :func:`normalize_with`, on every text (no shortcut for canonical text)."""
     if not _HAS_LAO.search(text):
         return text  # no Lao: nothing to do, and nothing else is ours to change
     text = _to_nfc(text)

@@ -350,3 +350,53 @@ def test_text_without_lao_is_unchanged(text: str, opts: dict[str, Any]) -> None:
 def test_non_str_always_raises_type_error(value: object) -> None:
     with pytest.raises(TypeError):
         normalize(value)  # type: ignore[arg-type]
+
+
+# --- The shortcut for text that needs only R5, R6 and the composition of ◌ໍ + າ ---------------
+# normalize_with(text, DEFAULT_CONFIG) skips the full pipeline when one scan finds nothing the
+# other steps would act on; it must give exactly what the full pipeline (_normalize) gives.
+
+_SHORTCUT_ALPHABET = (
+    "ກຫນມລອວເແະາຳຽໆ \t"
+    "\u0eb1\u0eb4\u0eb8\u0eba\u0ebb\u0ebc\u0ecd\u0ec8\u0ec9\u0ecc\u0ece"  # marks of every rank
+    "\u200b\u0e34e\u0301"  # an invisible, a Thai vowel, a letter with a decomposed accent
+)
+
+
+def test_default_shortcut_equals_the_full_pipeline_on_every_short_string() -> None:
+    from itertools import product
+
+    from laotext.normalize import DEFAULT_CONFIG, _normalize
+
+    failures = []
+    for length in (1, 2, 3):
+        for chars in product(_SHORTCUT_ALPHABET, repeat=length):
+            text = "".join(chars)
+            if normalize_with(text, DEFAULT_CONFIG) != _normalize(text, DEFAULT_CONFIG):
+                failures.append(text)
+    assert not failures
+
+
+@settings(max_examples=1000)
+@given(st.one_of(any_text, lao_words, st.text(alphabet=_SHORTCUT_ALPHABET, max_size=12)))
+def test_default_shortcut_equals_the_full_pipeline(text: str) -> None:
+    from laotext.normalize import DEFAULT_CONFIG, _normalize
+
+    assert normalize_with(text, DEFAULT_CONFIG) == _normalize(text, DEFAULT_CONFIG)
+
+
+def test_default_shortcut_equals_the_full_pipeline_on_the_benchmark_corpus() -> None:
+    from laotext.normalize import DEFAULT_CONFIG, _normalize
+
+    corpus = SHARED_DATA / "raw" / "bench_corpus.txt"
+    if not corpus.exists():
+        pytest.skip(f"development data not present: {corpus}")
+    for line in corpus.read_text(encoding="utf-8").splitlines():
+        assert normalize(line) == _normalize(line, DEFAULT_CONFIG)
+
+
+def test_default_options_passed_as_keywords_are_still_checked() -> None:
+    # normalize() skips the option checks only for the default objects themselves
+    with pytest.raises(ValueError, match="subscript_lo"):
+        normalize("ຫລານ", subscript_lo=1)  # type: ignore[arg-type]
+    assert normalize("ຫລານ", am="compose", subscript_lo=True) == "ຫຼານ"

@@ -432,3 +432,131 @@ def test_chunked_scan_equals_whole_word_scan(word: str) -> None:
         return out
 
     assert merged(scan_word(word)) == merged(_scan(word))
+
+
+# --- the fast paths give what the step-by-step ones give ---------------------------------
+
+_CONSONANTS = "ກຂຄງຈສຊຍດຕຖທນບປຜຝພຟມຢຣລວຫອຮໜໝ"
+_VOWEL_SIGNS = "ະັາຳິີຶືຸູົໍຼຽ"
+_TONES = "\u0ec8\u0ec9\u0eca\u0ecb"
+_syllable_like = st.builds(
+    lambda lead, onset, sign, tone, final: lead + onset + sign + tone + final,
+    st.sampled_from(["", *"ເແໂໄໃ"]),
+    st.sampled_from([*_CONSONANTS, "ຫຼ", "ກວ", "ຄວ", "ພຣ"]),
+    st.sampled_from(["", *_VOWEL_SIGNS, "ົວ", "ືອ", "ັຽ"]),
+    st.sampled_from(["", *_TONES]),
+    st.sampled_from(["", *"ກງດນບມຍວອ"]),
+)
+lao_words = st.lists(_syllable_like, min_size=1, max_size=6).map("".join)
+any_word = st.one_of(lao_words, st.text(alphabet=st.sampled_from(_LAO_CHARS), min_size=1))
+options = st.sampled_from(
+    [
+        {"system": "bgn"},
+        {"system": "moh2020"},
+        {"system": "alalc"},
+        {"system": "alalc", "open_o": "half-ring"},
+        {"system": "ipa"},
+        {"system": "ipa", "tones": False},
+        {"system": "bgn", "errors": "preserve"},
+        {"system": "ipa", "errors": "ignore"},
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(any_word, options)
+def test_speller_equals_rendering_the_scanned_word(word: str, opts: dict[str, Any]) -> None:
+    from laotext.romanize.render import Speller, render_word
+    from laotext.romanize.syllable import scan_word
+
+    options = dict(opts)  # sampled_from gives the same dict every time: do not change it
+    system = SYSTEMS[options.pop("system")]
+    assert Speller(system, **options)(word) == render_word(scan_word(word), system, **options)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(lao_words, min_size=1, max_size=5), system_names)
+def test_runs_romanised_at_once_equal_runs_romanised_one_by_one(
+    runs: list[str], system: str
+) -> None:
+    from laotext.romanize.text import _SEP, _Romanizer
+
+    r = _Romanizer(SYSTEMS[system], "replace", True, "ogonek", True)
+    runs = [normalize(run) for run in runs]
+    at_once = r._plain(_SEP.join(runs), len(runs))
+    one_by_one = [r._run(run, lambda: "", {})[0] for run in runs]
+    assert at_once is None or at_once == one_by_one
+
+
+def test_runs_with_vowel_less_neighbours_are_romanised_one_by_one() -> None:
+    from laotext.romanize.text import _SEP
+
+    tokens = {f"ສປປ{_SEP}ລາວ": ["ສ", "ປ", "ປ", _SEP, "ລາວ"]}
+    r = _romanizer_with_tokens("bgn", tokens)
+    assert r._plain(f"ສປປ{_SEP}ລາວ", 2) is None  # ສ|ປ|ປ merge: not a plain join
+    assert r("ສປປ.ລາວ") == "SPP.lao"
+
+
+def test_repetition_mark_at_the_start_of_a_run_repeats_the_word_before_it() -> None:
+    assert romanize("ດີ.ໆ", system="bgn") == romanize("ດີ", system="bgn") + ".di"
+    assert romanize("ໆ ລາວ", system="bgn", errors="ignore") == " lao"
+
+
+# A consonant between a final and a consonant with its own vowel sign is cut from the next
+# syllable before scanning (ບາຍ|ດີ); words shaped so that the cut falls everywhere it may.
+_cut_words = st.builds(
+    lambda before, sign, final, onset, tone, vowel, after: (
+        before + sign + final + onset + tone + vowel + after
+    ),
+    st.sampled_from(["ກ", "ເກ", "ແກ", "ໂກ", "ໄກ", "ກວ", "ຫ", "ກັ", "ເກັ", "ຫຼ"]),
+    st.sampled_from([*_VOWEL_SIGNS, *_TONES, "\u0eba", "\u0ebb"]),
+    st.sampled_from(_CONSONANTS),
+    st.sampled_from(_CONSONANTS),
+    st.sampled_from(["", *_TONES]),
+    st.sampled_from(_VOWEL_SIGNS),
+    st.sampled_from(["", "ກ", "ອ", "ວ", "ຍ", "ະ", "ງາ"]),
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_cut_words)
+def test_chunked_scan_equals_whole_word_scan_around_finals(word: str) -> None:
+    from laotext.romanize.syllable import _scan, scan_word
+
+    assert scan_word(word) == _scan(word)
+
+
+def test_bounded_chunk_cache_gives_the_same_output(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    render_module = importlib.import_module("laotext.romanize.render")
+    text_module = importlib.import_module("laotext.romanize.text")
+    lines = ["ສະບາຍດີ ລາວ", "ຫຼວງພະບາງ, ເມືອງ", "ແມ່ນ້ຳຂອງ ເມືອງ"]
+    expected = [romanize(line, system="moh2020") for line in lines]
+    monkeypatch.setattr(render_module, "_CHUNK_CACHE_SIZE", 2)
+    text_module.clear_caches()
+    assert [romanize(line, system="moh2020") for line in lines * 2] == expected * 2
+    text_module.clear_caches()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.one_of(lao_words, st.sampled_from(["ໆ", "໑໒", "ຯ", "ຯລຯ"])), max_size=4).map(
+            "".join
+        ),
+        min_size=1,
+        max_size=4,
+    ).filter(all),
+    system_names,
+)
+def test_words_of_several_runs_segmented_at_once_are_those_of_each_run(
+    runs: list[str], system: str
+) -> None:
+    from laotext.romanize.text import _Romanizer
+
+    r = _Romanizer(SYSTEMS[system], "replace", True, "ogonek", True)
+    runs = [normalize(run) for run in runs]
+    tokens = r._tokens(runs)
+    for run in runs:
+        assert r._run(run, lambda: "ລາວ", tokens) == r._run(run, lambda: "ລາວ", {})

@@ -20,16 +20,16 @@ Rules (switched on by :attr:`System.rules`):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from functools import lru_cache
+from collections.abc import Callable, Sequence
+from functools import lru_cache, partial
 from typing import Literal
 
 from laotext.romanize.letters import PALI_EQUIVALENT, PREPOSED
-from laotext.romanize.syllable import Piece, Syllable
+from laotext.romanize.syllable import Piece, Syllable, chunks, scan_chunk, scan_word
 from laotext.romanize.systems import System
 from laotext.romanize.tone import vientiane_tone
 
-__all__ = ["Errors", "render_syllable", "render_word"]
+__all__ = ["Errors", "Speller", "render_syllable", "render_word"]
 
 Errors = Literal["strict", "replace", "ignore", "preserve"]
 
@@ -107,10 +107,22 @@ def _abbreviation(run: Sequence[Syllable], system: System, tones: bool) -> str:
     return "".join(system.initials[_letter(s.initial)].capitalize() or "O" for s in run)
 
 
+def _final_h(s: Syllable, spelled: str, system: System) -> bool:
+    """MoH 2020: does ``s``, spelled ``spelled``, take an *h* at the end of a word (eh, oh)?"""
+    return (
+        "moh-word-final-eh-oh" in system.rules
+        and not s.coda
+        and s.nucleus in ("ɛː", "ɛ", "ɔː", "ɔ")
+        and spelled[-1:] in ("e", "o")
+    )
+
+
 def _join(parts: Sequence[str], system: System) -> str:
     rules = system.rules
     hyphen_g = "hyphen-vowel-after-vowel-or-g" in rules
     hyphen = hyphen_g or "hyphen-vowel-after-vowel" in rules
+    if not hyphen:
+        return system.syllable_separator.join(parts)
     out = parts[0]
     for part in parts[1:]:
         sep = system.syllable_separator
@@ -174,16 +186,90 @@ def render_word(
         i += 1
     if parts:
         last = pieces[-1]
-        if (
-            "moh-word-final-eh-oh" in system.rules
-            and isinstance(last, Syllable)
-            and not last.coda
-            and last.nucleus in ("ɛː", "ɛ", "ɔː", "ɔ")
-            and parts[-1][-1:] in ("e", "o")
-        ):
+        if isinstance(last, Syllable) and _final_h(last, parts[-1], system):
             parts[-1] += "h"
         words.append(_join(parts, system))
     out = " ".join(w for w in words if w)
     if open_o == "half-ring":
         out = out.translate(_HALF_RING)
     return out
+
+
+# Chunks kept per Speller; the cache is emptied when full, so memory stays bounded on any input.
+_CHUNK_CACHE_SIZE = 1 << 16
+
+
+class Speller:
+    """Spell whole words in one system with one set of options: what :func:`romanize` uses.
+
+    ``Speller(system, ...)(word)`` is ``render_word(scan_word(word), system, ...)``, computed
+    from the chunks of the word (:func:`~laotext.romanize.syllable.chunks`): each distinct
+    chunk is scanned and spelled once and kept as its syllables' spellings, so a new word costs
+    one split and a join.  A word with a part that is not a syllable or with an implicit vowel
+    (their spelling looks across chunks) takes :func:`render_word`.
+
+    >>> from laotext.romanize.systems import SYSTEMS
+    >>> spell = Speller(SYSTEMS["bgn"])
+    >>> spell("ສະບາຍດີ"), spell("ຊະເອມ"), spell("ສປປ")
+    ('sabaydi', 'xa-ém', 'SPP')
+    """
+
+    __slots__ = ("_chunks", "_final_h", "_join", "errors", "open_o", "system", "tones")
+
+    def __init__(
+        self,
+        system: System,
+        *,
+        tones: bool = True,
+        errors: Errors = "replace",
+        open_o: Literal["ogonek", "half-ring"] = "ogonek",
+    ) -> None:
+        self.system = system
+        self.tones = tones
+        self.errors = errors
+        self.open_o = open_o
+        # chunk -> the spellings of its syllables, () when the chunk needs render_word
+        self._chunks: dict[str, tuple[str, ...]] = {}
+        self._final_h: set[str] = set()  # chunks whose last syllable takes an h word-finally
+        hyphens = {"hyphen-vowel-after-vowel", "hyphen-vowel-after-vowel-or-g"} & system.rules
+        self._join: Callable[[list[str]], str] = (
+            partial(_join, system=system) if hyphens else system.syllable_separator.join
+        )
+
+    def __call__(self, word: str) -> str:
+        cut = chunks(word)
+        if cut is None:
+            return self._render(word)
+        parts: list[str] = []
+        known = self._chunks.get
+        for chunk in cut:
+            spelled = known(chunk)
+            if spelled is None:
+                spelled = self._chunk(chunk)
+            if not spelled:
+                return self._render(word)
+            parts += spelled
+        if cut[-1] in self._final_h:
+            parts[-1] += "h"
+        out = self._join(parts)
+        return out.translate(_HALF_RING) if self.open_o == "half-ring" else out
+
+    def _render(self, word: str) -> str:
+        return render_word(
+            scan_word(word), self.system, tones=self.tones, errors=self.errors, open_o=self.open_o
+        )
+
+    def _chunk(self, chunk: str) -> tuple[str, ...]:
+        """Spell the syllables of a chunk not seen yet, and keep them."""
+        if len(self._chunks) >= _CHUNK_CACHE_SIZE:
+            self._chunks.clear()
+            self._final_h.clear()
+        pieces = scan_chunk(chunk)
+        syllables = [p for p in pieces if isinstance(p, Syllable) and not p.implicit]
+        spelled: tuple[str, ...] = ()
+        if len(syllables) == len(pieces):
+            spelled = tuple([_render_cached(p, self.system, self.tones) for p in syllables])
+            if _final_h(syllables[-1], spelled[-1], self.system):
+                self._final_h.add(chunk)
+        self._chunks[chunk] = spelled
+        return spelled

@@ -93,6 +93,14 @@ def _sign_after(w: str, k: int) -> str:
     return w[k] if k < n else ""
 
 
+def _after_tones(w: str, k: int) -> int:
+    """The index of the first character at or after ``k`` that is not a tone mark."""
+    n = len(w)
+    while k < n and w[k] in TONE_MARKS:
+        k += 1
+    return k
+
+
 def _is_coda(w: str, j: int, needed: bool = False) -> bool:
     """Does the consonant at ``j`` close the syllable before it (rather than open the next)?
 
@@ -166,6 +174,16 @@ def _medial_w(w: str, j: int, pre: str) -> bool:
     return False
 
 
+# vientiane_tone() as a table: _make runs once per syllable of every new chunk.
+_TONE = {
+    (cls, live, long, mark): vientiane_tone(cls, live=live, long=long, mark=mark)
+    for cls in ("high", "mid", "low")
+    for live in (False, True)
+    for long in (False, True)
+    for mark in ("", *TONE_MARKS)
+}
+
+
 def _make(
     text: str,
     onset: str,
@@ -181,7 +199,7 @@ def _make(
 ) -> Syllable:
     long = nucleus in _LONG
     live = coda in LIVE_FINALS if coda else long or nucleus in _LIVE_SHORT
-    tone = vientiane_tone(cls, live=live, long=long, mark=tone_mark)
+    tone = _TONE[cls, live, long, tone_mark]
     length: Literal["short", "long"] = "long" if long else "short"
     # positional: this runs once per distinct syllable in the text, keywords cost measurably
     return Syllable(
@@ -192,24 +210,16 @@ def _make(
 
 def _nucleus(w: str, i: int, pre: str, cluster: str) -> tuple[int, str, str, bool]:
     """Read the vowel signs after the onset: (next index, frame, nucleus, may take a coda)."""
-    n = len(w)
-
-    def at(k: int) -> str:
-        return w[k] if k < n else ""
-
-    def skip(k: int) -> int:
-        while k < n and w[k] in TONE_MARKS:
-            k += 1
-        return k
-
-    i = skip(i)
-    x = at(i)
+    x = w[i : i + 1]  # w[k : k + 1]: the letter at k, or "" past the end
+    if x in TONE_MARKS:
+        i = _after_tones(w, i)
+        x = w[i : i + 1]
     if not pre:
         if x == "ະ":
             return i + 1, "-ະ", "a", False
         if x == "ັ":
-            i = skip(i + 1)
-            y = at(i)
+            i = _after_tones(w, i + 1)
+            y = w[i : i + 1]
             if y == "ວ":
                 return i + 1, "-ັວ-", "uə", True
             if y == "ຽ":
@@ -222,20 +232,22 @@ def _nucleus(w: str, i: int, pre: str, cluster: str) -> tuple[int, str, str, boo
         if x == "ຳ":
             return i + 1, "-ຳ", "am", False
         if x in _SIMPLE_ABOVE:
-            if x == "ື" and at(skip(i + 1)) == "ອ":  # -ືອ without ເ (misspelling of ເ-ືອ)
-                return skip(i + 1) + 1, "ເ-ືອ", "ɯːə", True
+            if x == "ື":
+                k = _after_tones(w, i + 1)
+                if w[k : k + 1] == "ອ":  # -ືອ without ເ (misspelling of ເ-ືອ)
+                    return k + 1, "ເ-ືອ", "ɯːə", True
             return i + 1, "-" + x, _SIMPLE_ABOVE[x], True
         if x == "ົ":
-            i = skip(i + 1)
-            if at(i) == "ວ":
-                i = skip(i + 1)
-                if at(i) == "ະ":
+            i = _after_tones(w, i + 1)
+            if w[i : i + 1] == "ວ":
+                i = _after_tones(w, i + 1)
+                if w[i : i + 1] == "ະ":
                     return i + 1, "-ົວະ", "uə", False
                 return i, "-ົວ", "uːə", False
             return i, "-ົ-", "o", True
         if x == "ໍ":
-            i = skip(i + 1)
-            if at(i) == "າ":  # decomposed ຳ (normalize() composes it; tolerate it here)
+            i = _after_tones(w, i + 1)
+            if w[i : i + 1] == "າ":  # decomposed ຳ (normalize() composes it; tolerate it here)
                 return i + 1, "-ຳ", "am", False
             return i, "-ໍ", "ɔː", False
         if x == "ຽ":
@@ -245,7 +257,7 @@ def _nucleus(w: str, i: int, pre: str, cluster: str) -> tuple[int, str, str, boo
         if (
             x == "ວ"
             and cluster != "ວ"
-            and (_sign_after(w, i + 1) not in NEEDS_ONSET or at(i + 1) == "ຽ")
+            and (_sign_after(w, i + 1) not in NEEDS_ONSET or w[i + 1 : i + 2] == "ຽ")
         ):
             return i + 1, "-ວ", "uːə", True
         return i, "", "a", False
@@ -253,36 +265,36 @@ def _nucleus(w: str, i: int, pre: str, cluster: str) -> tuple[int, str, str, boo
         if x == "ະ":
             return i + 1, "ເ-ະ", "e", False
         if x == "ັ":
-            i = skip(i + 1)
-            if at(i) in ("ຍ", "ຽ"):
-                y = at(i)
+            i = _after_tones(w, i + 1)
+            if w[i : i + 1] in ("ຍ", "ຽ"):
+                y = w[i : i + 1]
                 i += 1
-                if at(i) == "ະ":
+                if w[i : i + 1] == "ະ":
                     return i + 1, f"ເ-ັ{y}ະ", "iə", False
                 # ເ-ັຽ is long (ALA-LC īa, Wiktionary iːə); ເ-ັຍ short (§2.2)
                 return i, f"ເ-ັ{y}", "iːə" if y == "ຽ" else "iə", False
             return i, "ເ-ັ-", "e", True
         if x == "າ":
-            if at(i + 1) == "ະ":
+            if w[i + 1 : i + 2] == "ະ":
                 return i + 2, "ເ-າະ", "ɔ", False
             return i + 1, "ເ-າ", "ao", False
         if x == "ົ":
-            i = skip(i + 1)
-            if at(i) == "າ":
+            i = _after_tones(w, i + 1)
+            if w[i : i + 1] == "າ":
                 return i + 1, "ເ-ົາ", "ao", False
             return i, "ເ-ົ", "ao", False
         if x == "ິ":
-            if at(i + 1) == "ະ":
+            if w[i + 1 : i + 2] == "ະ":
                 return i + 2, "ເ-ິະ", "ɤ", False
             return i + 1, "ເ-ິ", "ɤ", True
         if x == "ີ":
             return i + 1, "ເ-ີ", "ɤː", True
         if x in ("ຶ", "ື"):
-            k = skip(i + 1)
+            k = _after_tones(w, i + 1)
             short = x == "ຶ"
-            if at(k) == "ອ":
+            if w[k : k + 1] == "ອ":
                 k += 1
-                if short and at(k) == "ະ":
+                if short and w[k : k + 1] == "ະ":
                     return k + 1, "ເ-ຶອະ", "ɯə", False
                 return k, f"ເ-{x}ອ", "ɯə" if short else "ɯːə", True
             return k, f"ເ-{x}", "ɯə" if short else "ɯːə", True
@@ -293,7 +305,7 @@ def _nucleus(w: str, i: int, pre: str, cluster: str) -> tuple[int, str, str, boo
         if x == "ະ":
             return i + 1, "ແ-ະ", "ɛ", False
         if x == "ັ":
-            return skip(i + 1), "ແ-ັ-", "ɛ", True
+            return _after_tones(w, i + 1), "ແ-ັ-", "ɛ", True
         return i, "ແ-", "ɛː", True
     if pre == "ໂ":
         if x == "ະ":
@@ -304,6 +316,7 @@ def _nucleus(w: str, i: int, pre: str, cluster: str) -> tuple[int, str, str, boo
 
 def _scan(w: str) -> tuple[Piece, ...]:
     n = len(w)
+    cancel = CANCEL in w  # silent letters are rare: look for them only in words with ◌໌
     out: list[Piece] = []
     i = 0
     while i < n:
@@ -322,21 +335,21 @@ def _scan(w: str) -> tuple[Piece, ...]:
         c = w[i]
         onset_start = i
         i += 1
-        initial = LIGATURES.get(c, c)
+        letter = initial = LIGATURES.get(c, c)
         cls = CONSONANT_CLASS[c]
         cluster = ""
-        if c == "ຫ" and i < n and w[i] in SONORANTS and _h_digraph(w, i, pre):
-            initial = w[i]
+        nx = w[i : i + 1]  # "" at the end
+        if c == "ຫ" and nx in SONORANTS and _h_digraph(w, i, pre):
+            initial = nx
             i += 1
-        elif i < n and w[i] == SUBSCRIPT_LO:
+        elif nx == SUBSCRIPT_LO:
             i += 1
             if c == "ຫ":
                 initial = "ລ"
             else:
                 cluster = "ລ"
         elif (
-            i < n
-            and w[i] == "ຣ"
+            nx == "ຣ"
             and c in _R_CLUSTER
             and _sign_after(w, i + 1) in NEEDS_ONSET
             and not (pre and _sign_after(w, i + 1) == "")
@@ -345,10 +358,9 @@ def _scan(w: str) -> tuple[Piece, ...]:
             i += 1
         if (
             not cluster
-            and i < n
-            and w[i] == "ວ"
+            and w[i : i + 1] == "ວ"
             and c not in "ວອຫ"
-            and initial == LIGATURES.get(c, c)
+            and initial == letter
             and _medial_w(w, i, pre)
         ):
             cluster = "ວ"
@@ -376,7 +388,7 @@ def _scan(w: str) -> tuple[Piece, ...]:
             while i < n and w[i] in TONE_MARKS:
                 i += 1
         silent_start = i
-        m = _SILENT.match(w, i)
+        m = _SILENT.match(w, i) if cancel else None
         while m:
             i = m.end()
             m = _SILENT.match(w, i)
@@ -406,18 +418,41 @@ def _scan(w: str) -> tuple[Piece, ...]:
 # Points where a syllable always starts and no decision on one side looks past: before a
 # preposed vowel; after ະ or ຳ (unless a tone follows); before a consonant
 # that follows a vowel sign or tone and carries its own vowel sign (not ອ ວ ຍ, which may belong
-# to the frame: ເ-ຶອະ, -ົວະ).  A word is scanned in the independent chunks cut there: far fewer
+# to the frame: ເ-ຶອະ, -ົວະ); and one letter later, between a final and such a consonant (ບາຍ|ດີ:
+# not after ອ ຫ ຮ ຢ ໜ ໝ, which are never finals, and not before ຣ, which may join the letter
+# before it, nor ອ ວ ຍ).  A word is scanned in the independent chunks cut there: far fewer
 # distinct strings to cache than words or Lao runs (a test checks that chunking changes nothing).
+_ONSET_WITH_VOWEL = "(?=[\u0e81-\u0eae\u0edc-\u0edf][\u0ec8-\u0ecb]?[ະັາຳິີຶືຸູົໍຼຽ])"
 _CHUNKS = re.compile(
     "(?=[ເແໂໄໃ])"
     "|(?<=[ະຳ])(?![\u0ec8-\u0ecb])"
-    "|(?<=[\u0eb0-\u0ebd\u0ec8-\u0ecb\u0ecd])"
-    "(?=[\u0e81-\u0eae\u0edc-\u0edf][\u0ec8-\u0ecb]?[ະັາຳິີຶືຸູົໍຼຽ])(?![ອວຍ])"
+    f"|(?<=[\u0eb0-\u0ebd\u0ec8-\u0ecb\u0ecd]){_ONSET_WITH_VOWEL}(?![ອວຍ])"
+    "|(?<=[\u0eb0-\u0ebd\u0ec8-\u0ecb\u0ecd][\u0e81-\u0eae\u0edc-\u0edf])(?<![ອຫຮຢໜໝ])"
+    f"{_ONSET_WITH_VOWEL}(?![ອວຍຣ])"
 )
 
 
+def chunks(word: str) -> list[str] | None:
+    """Cut a word where a syllable always starts: pieces that scan alone as they do in the word.
+
+    ``None`` when the word must be scanned whole: ◌໌ silences letters before it, so which
+    syllable they join looks back past any cut (ກຳກ໌).
+
+    >>> chunks("ສະບາຍດີ")
+    ['ສະ', 'ບາຍ', 'ດີ']
+    """
+    if "\u0ecc" in word:
+        return None
+    return [chunk for chunk in _CHUNKS.split(word) if chunk]
+
+
 @lru_cache(maxsize=1 << 16)
-def _scan_chunk(chunk: str) -> tuple[Piece, ...]:
+def scan_chunk(chunk: str) -> tuple[Piece, ...]:
+    """:func:`scan_word` of one of the :func:`chunks` of a word, cached per distinct chunk.
+
+    >>> [p.text for p in scan_chunk("ບາຍດີ")]
+    ['ບາຍ', 'ດີ']
+    """
     return _scan(chunk)
 
 
@@ -431,13 +466,12 @@ def scan_word(word: str) -> tuple[Piece, ...]:
     >>> [p if isinstance(p, str) else p.text for p in scan_word("ກ\u0eb4ນເຂົ້າ")]
     ['ກິນ', 'ເຂົ້າ']
     """
-    if "\u0ecc" in word:
-        # ◌໌ silences letters before it, so which syllable they join looks back past any cut
-        # (ກຳກ໌): such rare words are scanned whole.
+    cut = chunks(word)
+    if cut is None:
         return _scan(word)
     out: list[Piece] = []
-    for chunk in _CHUNKS.split(word):
-        for piece in _scan_chunk(chunk) if chunk else ():
+    for chunk in cut:
+        for piece in scan_chunk(chunk):
             if isinstance(piece, str) and out and isinstance(out[-1], str):
                 out[-1] += piece  # a stray run cut by a chunk boundary stays one piece
             else:
@@ -448,7 +482,7 @@ def scan_word(word: str) -> tuple[Piece, ...]:
 def clear_caches() -> None:
     """Forget every scanned word and chunk (for benchmarks: time a cold start)."""
     scan_word.cache_clear()
-    _scan_chunk.cache_clear()
+    scan_chunk.cache_clear()
 
 
 def parse_word(word: str) -> list[Syllable]:

@@ -11,12 +11,15 @@ Speed.  The unit of work is the *Lao run*, a maximal run of characters of the La
 normalisation rule and no word boundary reaches across the non-Lao text between two runs (a
 run's words depend on the run alone, see :mod:`laotext.segment`), so each distinct run is
 romanised once and kept, per set of options, in a bounded cache; below it each distinct word
-is spelled once, and below that the parser keeps each distinct syllable chunk.  A line costs
-one regular-expression split and one dictionary lookup per run once its runs have been seen.
-Normalisation is done per run too, except on the lines where a rule can reach across runs
-(Thai look-alikes, invisible characters, a space before a mark, a mark at the start of a run,
-text that is not NFC): those lines are normalised whole first.  A property test checks that
-both ways agree.
+is spelled once, and below that each distinct syllable chunk is scanned and spelled once
+(:class:`~laotext.romanize.render.Speller`).  A line costs one regular-expression split, a
+short check and one dictionary lookup per run once its runs have been seen.  The runs of a line
+not seen yet are romanised together: joined by a newline, they are normalised in one call,
+segmented in one call, and their words looked up and joined by ``str.join`` (``_plain``).
+Normalisation is done per run, except on the lines where a rule can reach across runs (Thai
+look-alikes, invisible characters, a space before a mark, a mark or ໆ at the start of a run,
+text that is not NFC): those lines are normalised whole first.  Property tests check that
+both ways agree, and that runs romanised together give what each gives alone.
 
 >>> romanize("ສະບາຍດີ")
 'sabaydi'
@@ -34,13 +37,14 @@ import importlib
 import re
 import unicodedata
 from collections.abc import Callable
-from typing import Literal, get_args
+from functools import partial
+from operator import itemgetter
+from typing import Literal, cast, get_args
 
 from laotext.romanize.letters import CONSONANTS, LAO_DIGITS, REPEAT
-from laotext.romanize.render import Errors, render_word
+from laotext.romanize.render import Errors, Speller
 from laotext.romanize.render import clear_caches as _clear_render_caches
 from laotext.romanize.syllable import clear_caches as _clear_scan_caches
-from laotext.romanize.syllable import scan_word
 from laotext.romanize.systems import SYSTEMS, System
 
 __all__ = ["romanize"]
@@ -55,6 +59,12 @@ _LAO_BLOCK = "\u0e80-\u0eff"
 _SPLIT_RUNS = re.compile(f"([{_LAO_BLOCK}]+)").split
 # Inside a run of Lao: digits, the ellipsis ຯ (and ຯລຯ "etc.") and ໆ are not words.
 _SPLIT_SPECIAL = re.compile(r"([\u0ed0-\u0ed9]+|ຯລຯ|ຯ|ໆ)").split
+_HAS_SPECIAL = re.compile("[\u0ed0-\u0ed9ຯໆ]").search
+# Between the runs of a line segmented at once: not Lao, not a space (R11 removes a space before
+# ໆ), so it is a token of its own and no normalisation rule reaches across it.
+_SEP = "\n"
+_FIRST = itemgetter(0)
+_TWO_BARE = b"\x01\x01"  # two vowel-less tokens in a row, in bytes(map(bare.__contains__, tokens))
 _SYMBOLS: dict[str, dict[str, str]] = {
     "alalc": {"ຯ": "…", "ຯລຯ": "la"},  # LC table, special symbols
 }
@@ -83,7 +93,9 @@ def _normalizer() -> tuple[_Normalizer, re.Pattern[str] | None]:
     """The default normalisation, and a pattern finding where it may reach across Lao runs.
 
     ``normalize_with(text, DEFAULT_CONFIG)`` is :func:`laotext.normalize.normalize` without the
-    per-call option checks.  The pattern is built from the normaliser's own character tables.
+    per-call option checks.  The pattern is built from the normaliser's own character tables;
+    it is searched in the text between the Lao runs of a line followed by the first letter of
+    each run (see ``_Romanizer.__call__``), which is shorter than the line and finds the same.
     """
     try:
         # the module, not the function laotext.normalize that shadows it on the package
@@ -95,83 +107,196 @@ def _normalizer() -> tuple[_Normalizer, re.Pattern[str] | None]:
         normalized: str = n.normalize_with(text, n.DEFAULT_CONFIG)
         return normalized
 
-    marks = n.MARKS + n.SARA_AM
     across = re.compile(
         f"[\u0e00-\u0e7f{n.INVISIBLES}]"  # Thai look-alikes (R3), invisibles next to Lao (R1)
-        f"|[ \t][{marks}{n.KO_LA}]"  # a space before a mark or ໆ is removed (R11)
-        f"|(?<![{_LAO_BLOCK}])[{marks}]"  # a run that starts with a mark (NFC, R13)
+        # a run that starts with a mark (NFC, R13), or with ໆ (a space before it is removed,
+        # R11; so is a space before a mark, R7)
+        f"|[{n.MARKS}{n.SARA_AM}{n.KO_LA}]"
     )
     return normalize, across
 
 
+class _Words(dict[str, str]):
+    """Word -> romanisation; a word not seen yet is spelled on lookup (``words[token]``).
+
+    Beside the words: ``bare``, the vowel-less ones (two in a row merge into an abbreviation,
+    see :func:`_merge_abbreviations`), and ``empty``, those spelled as nothing (dropped from
+    the output), so that a list of tokens can be checked for either at C speed.  ``_SEP``, the
+    separator between the runs of a batch, stands for itself.
+    """
+
+    __slots__ = ("bare", "empty", "spell")
+
+    def __init__(self, spell: Callable[[str], str]) -> None:
+        super().__init__()
+        self.spell = spell
+        self.bare: set[str] = set()
+        self.empty: set[str] = set()
+        self[_SEP] = _SEP
+
+    def __missing__(self, word: str) -> str:
+        spelled = self.spell(word)
+        if not word.strip(_CONSONANT_CHARS):
+            self.bare.add(word)
+        if not spelled:
+            self.empty.add(word)
+        self[word] = spelled
+        return spelled
+
+    def reset(self) -> None:
+        """Forget every word (the cache is bounded)."""
+        self.clear()
+        self.bare.clear()
+        self.empty.clear()
+        self[_SEP] = _SEP
+
+
 class _Romanizer:
-    """``romanize()`` for one set of options, with its caches (raw Lao run, word)."""
+    """``romanize()`` for one set of options, with its caches (raw Lao run, word).
+
+    A line costs a split and one lookup per Lao run once its runs have been seen.  The runs of
+    a line that have not been seen are romanised together: normalised and segmented in one call
+    each, joined by ``_SEP`` (no rule and no word reaches across it), and their words spelled
+    and joined with ``str.join`` (:meth:`_plain`).  Lines with digits, ຯ or ໆ in those runs,
+    and those where vowel-less words meet or a word is spelled as nothing, take the step-by-step
+    :meth:`_run`, run by run (their words still segmented in one call, :meth:`_tokens`).
+    """
 
     __slots__ = (
         "across",
         "cached_chars",
         "errors",
         "normalize",
-        "open_o",
         "runs",
         "symbols",
-        "system",
         "tokenize",
-        "tones",
         "words",
     )
 
     def __init__(
         self, system: System, errors: str, tones: bool, open_o: str, segment: bool
     ) -> None:
-        self.system = system
         self.errors = errors
-        self.tones = tones
-        self.open_o = open_o
         self.symbols = _SYMBOLS.get(system.name, _DEFAULT_SYMBOLS)
         self.tokenize = _word_tokenizer() if segment else None
         self.normalize, self.across = _normalizer()
-        # raw Lao run -> (romanised run, the last word in it or None): see _run()
-        self.runs: dict[str, tuple[str, str | None]] = {}
+        self.runs: dict[str, str] = {}  # raw Lao run -> romanised run
         self.cached_chars = 0
-        self.words: dict[str, str] = {}
+        speller = Speller(system, tones=tones, errors=errors, open_o=open_o)  # type: ignore[arg-type]
+        self.words = _Words(speller)
 
     def __call__(self, text: str) -> str:
         parts = _SPLIT_RUNS(text)
-        n = len(parts)
-        if n == 1:
+        if len(parts) == 1:
             return text  # no Lao: nothing to normalise or romanise
+        raws = parts[1::2]
         normalized = False
         across = self.across
-        if across is None or across.search(text) or not unicodedata.is_normalized("NFC", text):
+        if (
+            across is None
+            or across.search("".join(parts[0::2]) + "".join(map(_FIRST, raws)))
+            or not unicodedata.is_normalized("NFC", text)
+        ):
             parts = _SPLIT_RUNS(self.normalize(text))
-            n = len(parts)
+            raws = parts[1::2]
             normalized = True
-        runs_get = self.runs.get
-        last = ""  # the last romanised word, for ໆ
-        for i in range(1, n, 2):
-            raw = parts[i]
-            hit = runs_get(raw)
-            if hit is None:
-                hit = self._miss(raw, last, normalized)
-            parts[i], word = hit
-            if word is not None:
-                last = word
+        found = list(map(self.runs.get, raws))
+        if None in found:
+            parts[1::2] = self._fill(raws, found, normalized)
+        else:
+            parts[1::2] = cast("list[str]", found)
         return "".join(parts)
 
-    def _miss(self, raw: str, last: str, normalized: bool) -> tuple[str, str | None]:
-        run = raw if normalized or self.across is None else self.normalize(raw)
-        out, word, used_last = self._run(run, last)
-        if not used_last:
-            self.cached_chars += len(raw)
-            if self.cached_chars > _RUN_CACHE_CHARS:
-                self.runs.clear()
-                self.cached_chars = len(raw)
-            self.runs[raw] = (out, word)
-        return out, word
+    def _fill(self, raws: list[str], found: list[str | None], normalized: bool) -> list[str]:
+        """Romanise the runs of a line not found in the cache (``None``), and cache them."""
+        todo = [k for k, hit in enumerate(found) if hit is None]
+        new = raws if len(todo) == len(raws) else [raws[k] for k in todo]
+        joined = _SEP.join(new)
+        if not normalized:
+            # Run by run: no rule reaches across runs here (see _normalizer), nor across _SEP.
+            joined = self.normalize(joined)
+        out = cast("list[str]", found)
+        batch = None if _HAS_SPECIAL(joined) else self._plain(joined, len(new))
+        if batch is not None:
+            self._keep(new, batch)
+            for k, spelled in zip(todo, batch, strict=True):
+                out[k] = spelled
+            return out
+        runs = joined.split(_SEP)
+        tokens = self._tokens(runs)
+        for k, run in zip(todo, runs, strict=True):
+            previous = partial(self._last_word, raws, k, normalized)
+            spelled, _, used_last = self._run(run, previous, tokens)
+            if not used_last:
+                self._keep([raws[k]], [spelled])
+            out[k] = spelled
+        return out
 
-    def _run(self, run: str, last: str) -> tuple[str, str | None, bool]:
-        """Romanise one normalised run: (text, the last word in it or None, used ``last``)."""
+    def _keep(self, raws: list[str], spelled: list[str]) -> None:
+        size = sum(map(len, raws))
+        self.cached_chars += size
+        if self.cached_chars > _RUN_CACHE_CHARS:
+            self.runs.clear()
+            self.cached_chars = size
+        self.runs.update(zip(raws, spelled, strict=True))
+
+    def _spelled(self) -> _Words:
+        """The word cache, emptied first if full (so only between runs or batches)."""
+        if len(self.words) >= _WORD_CACHE_SIZE:
+            self.words.reset()
+        return self.words
+
+    def _plain(self, joined: str, count: int) -> list[str] | None:
+        """Romanise ``count`` normalised runs without digits, ຯ or ໆ, joined by ``_SEP``, at
+        once; None if they cannot be joined at once (two vowel-less words in a row, a word
+        spelled as nothing), so that each takes :meth:`_run`."""
+        words = self._spelled()
+        if self.tokenize is None:  # one word per run: nothing to merge or drop
+            return list(map(words.__getitem__, joined.split(_SEP)))
+        tokens = self.tokenize(joined)
+        spelled = list(map(words.__getitem__, tokens))
+        if not words.empty.isdisjoint(tokens) or _TWO_BARE in bytes(
+            map(words.bare.__contains__, tokens)
+        ):
+            return None
+        out = " ".join(spelled).split(f" {_SEP} ")
+        return out if len(out) == count else None
+
+    def _tokens(self, runs: list[str]) -> dict[str, list[str]]:
+        """The tokens of the words between digits, ຯ and ໆ in normalised runs, for :meth:`_run`:
+        segmented in one call (joined by ``_SEP``), or left to it ({}) if that went wrong."""
+        parts = [part for run in runs for part in _SPLIT_SPECIAL(run)[::2] if part]
+        if self.tokenize is None or not parts:
+            return {}
+        tokens = self.tokenize(_SEP.join(parts))
+        if tokens.count(_SEP) != len(parts) - 1:
+            return {}
+        found: dict[str, list[str]] = {}
+        start = 0
+        for part in parts[:-1]:
+            end = tokens.index(_SEP, start)
+            found[part] = tokens[start:end]
+            start = end + 1
+        found[parts[-1]] = tokens[start:]
+        return found
+
+    def _last_word(self, raws: list[str], k: int, normalized: bool) -> str:
+        """The last word romanised before run ``k`` of a line ("" at its start): what ໆ
+        repeats at the start of run ``k``.  Recomputed: runs that start with ໆ are rare."""
+        for j in range(k - 1, -1, -1):
+            run = raws[j] if normalized else self.normalize(raws[j])
+            word = self._run(run, partial(self._last_word, raws, j, normalized), {})[1]
+            if word is not None:
+                return word
+        return ""
+
+    def _run(
+        self, run: str, previous: Callable[[], str], tokens: dict[str, list[str]]
+    ) -> tuple[str, str | None, bool]:
+        """Romanise one normalised run step by step: (text, the last word in it or None, whether
+        it called ``previous()`` for the word before the run).  ``tokens``: the tokens of some
+        of its words (see :meth:`_tokens`)."""
+        words = self._spelled()
         out: list[str] = []
         word: str | None = None
         used_last = False
@@ -181,11 +306,11 @@ class _Romanizer:
             if part == REPEAT:
                 if word is None:
                     used_last = True
-                    previous = last
+                    repeated = previous()
                 else:
-                    previous = word
-                if previous:
-                    out.append(previous)
+                    repeated = word
+                if repeated:
+                    out.append(repeated)
                 elif self.errors == "strict":
                     raise ValueError("cannot romanize 'ໆ': no word before it to repeat")
                 else:
@@ -195,28 +320,13 @@ class _Romanizer:
             elif part in self.symbols:
                 out.append(self.symbols[part])
             else:
-                tokens = self.tokenize(part) if self.tokenize is not None else [part]
-                words_get = self.words.get
-                for token in _merge_abbreviations(tokens):
-                    word = words_get(token)
-                    if word is None:
-                        word = self._word(token)
+                cut = tokens.get(part)
+                if cut is None:
+                    cut = self.tokenize(part) if self.tokenize is not None else [part]
+                for token in _merge_abbreviations(cut):
+                    word = words[token]
                     out.append(word)
         return " ".join([w for w in out if w]), word, used_last
-
-    def _word(self, token: str) -> str:
-        """Spell a word that is not in the word cache, and cache it."""
-        word = render_word(
-            scan_word(token),
-            self.system,
-            tones=self.tones,
-            errors=self.errors,  # type: ignore[arg-type]
-            open_o=self.open_o,  # type: ignore[arg-type]
-        )
-        if len(self.words) >= _WORD_CACHE_SIZE:
-            self.words.clear()
-        self.words[token] = word
-        return word
 
 
 def _merge_abbreviations(tokens: list[str]) -> list[str]:
