@@ -270,6 +270,15 @@ def test_only_vowel_less_tokens_are_merged() -> None:
     assert _merge_abbreviations(["ກ"]) == ["ກ"]
 
 
+def test_words_whose_vowel_is_a_consonant_letter_are_not_abbreviations() -> None:
+    from laotext.romanize.text import _merge_abbreviations
+
+    # ອ and ວ are the vowels of ຂອງ and ພວກ: two words, not the letters of an abbreviation
+    assert _merge_abbreviations(["ລົດ", "ຂອງ", "ພວກ", "ທະຫານ"]) == ["ລົດ", "ຂອງ", "ພວກ", "ທະຫານ"]
+    tokens = {"ລົດຂອງພວກທະຫານ": ["ລົດ", "ຂອງ", "ພວກ", "ທະຫານ"]}
+    assert _romanizer_with_tokens("bgn", tokens)("ລົດຂອງພວກທະຫານ") == "lôt khong phouak thahan"
+
+
 def test_tone_marks_do_not_change_latin_systems() -> None:
     for mark in "\u0ec8\u0ec9\u0eca\u0ecb":
         assert romanize("ນ" + mark + "າ", system="alalc") == "nā"

@@ -37,7 +37,7 @@ import importlib
 import re
 import unicodedata
 from collections.abc import Callable
-from functools import partial
+from functools import lru_cache, partial
 from operator import itemgetter
 from typing import Literal, cast, get_args
 
@@ -45,6 +45,7 @@ from laotext.romanize.letters import CONSONANTS, LAO_DIGITS, REPEAT
 from laotext.romanize.render import Errors, Speller
 from laotext.romanize.render import clear_caches as _clear_render_caches
 from laotext.romanize.syllable import clear_caches as _clear_scan_caches
+from laotext.romanize.syllable import parse_word
 from laotext.romanize.systems import SYSTEMS, System
 
 __all__ = ["romanize"]
@@ -136,7 +137,7 @@ class _Words(dict[str, str]):
 
     def __missing__(self, word: str) -> str:
         spelled = self.spell(word)
-        if not word.strip(_CONSONANT_CHARS):
+        if _vowel_less(word):
             self.bare.add(word)
         if not spelled:
             self.empty.add(word)
@@ -329,8 +330,20 @@ class _Romanizer:
         return " ".join([w for w in out if w]), word, used_last
 
 
+@lru_cache(maxsize=8192)
+def _vowel_less(token: str) -> bool:
+    """Whether a token is consonant letters with no vowel, written or carried by a letter.
+
+    >>> _vowel_less("ສປປ"), _vowel_less("ຂອງ"), _vowel_less("ພວກ")
+    (True, False, False)
+
+    ຂອງ and ພວກ are written with consonant letters only, but ອ and ວ are their vowels.
+    """
+    return not token.strip(_CONSONANT_CHARS) and all(s.implicit for s in parse_word(token))
+
+
 def _merge_abbreviations(tokens: list[str]) -> list[str]:
-    """Join adjacent tokens made only of consonants: ສ|ປ|ປ is the abbreviation ສປປ.
+    """Join adjacent vowel-less tokens (:func:`_vowel_less`): ສ|ປ|ປ is the abbreviation ສປປ.
 
     The segmenter does not know abbreviations, so it may cut one into single letters; a
     consonant with no vowel is not a word of its own, so such a run is read as one.
@@ -340,7 +353,7 @@ def _merge_abbreviations(tokens: list[str]) -> list[str]:
     out: list[str] = []
     prev_bare = False
     for token in tokens:
-        bare = not token.strip(_CONSONANT_CHARS)
+        bare = _vowel_less(token)
         if bare and prev_bare:
             out[-1] += token
         else:
@@ -371,6 +384,7 @@ def clear_caches() -> None:
     _ROMANIZERS.clear()
     _clear_render_caches()
     _clear_scan_caches()
+    _vowel_less.cache_clear()
 
 
 def romanize(
