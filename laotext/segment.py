@@ -95,7 +95,7 @@ from laotext.lexicon import (
     entries_from_specs,
     fine_entries,
 )
-from laotext.syllables import CLUSTER_RE
+from laotext.syllables import ASCII_CLUSTER_RE, CLUSTER_RE
 
 __all__ = ["Context", "Tokenizer", "backend", "word_tokenize"]
 
@@ -141,10 +141,11 @@ class _ContextTable:
         self.exceptions = frozenset(context.repeat_exceptions)
 
     def tails(self, keys: list[str]) -> list[int]:
-        """``tail[j - 1]``: the boundary cost of a word ending at cluster ``j`` (0 at the end)."""
+        """``tail[e]``: the boundary cost of a word ending before cluster ``e`` (``tail(e)`` of
+        step 3; ``tail[0]`` is never used, and ``tail[n] = 0``)."""
         get = self.pairs.get
         default = self.default
-        return [get(f"{a} {b}", default) for a, b in pairwise(keys)] + [0]
+        return [0, *[get(f"{a} {b}", default) for a, b in pairwise(keys)], 0]
 
     def separates_repeat(self, word: str) -> bool:
         """Whether a ໆ run after the Lao token ``word`` is a token of its own (step 5)."""
@@ -152,11 +153,18 @@ class _ContextTable:
 
 
 def _dp(
-    keys: list[str], table: dict[str, int], max_cost: int, context: _ContextTable | None = None
+    keys: list[str],
+    offsets: list[int],
+    table: dict[str, int],
+    max_cost: int,
+    context: _ContextTable | None = None,
 ) -> list[int]:
-    """Token ends (cluster indices) of the best path over one run of cluster keys (steps 3-4)."""
+    """Token lengths (characters) of the best path over one run of cluster keys (steps 3-4).
+
+    ``offsets[e]`` is where cluster ``e`` starts in the run (``offsets[n]``: the run's length).
+    """
     n = len(keys)
-    tail = [0] * n if context is None else context.tails(keys)
+    tail = [0] * (n + 1) if context is None else context.tails(keys)
     unit = n + 1  # one unit of cost outweighs any number of single-cluster words
     unknown = unit * (n * max_cost + 1)  # one unknown cluster outweighs any total cost
     best = [unknown * (n + 1)] * (n + 1)
@@ -168,32 +176,32 @@ def _dp(
     for i, key in enumerate(keys):
         base = best[i]
         end = i + 1
-        weight = base + unknown
-        if weight < best[end]:
-            best[end] = weight
-            back[end] = ~i
-        value = get(key)
-        if value is None:
-            continue
+        value = get(key, 0)  # 0 for a key not in the table: neither a word nor a prefix
         if value & IS_WORD:
-            weight = base + ((value >> 2) + tail[i]) * unit + 1  # + 1: a single-cluster word
+            # The unknown edge i -> i+1 is not relaxed: this word edge over the same cluster has
+            # one unknown cluster fewer, so it beats the unknown edge whichever of the two is
+            # relaxed first, and best[end] and back[end] end up the same without it.
+            weight = base + ((value >> 2) + tail[end]) * unit + 1  # + 1: a single-cluster word
             if weight < best[end]:
                 best[end] = weight
                 back[end] = i
+        else:
+            weight = base + unknown
+            if weight < best[end]:
+                best[end] = weight
+                back[end] = ~i
         while value & IS_PREFIX and end < n:
             key += keys[end]
-            value = get(key)
-            if value is None:
+            value = get(key, 0)
+            if not value:  # not in the table (or neither a word nor a prefix): the walk ends
                 break
+            end += 1
             if value & IS_WORD:
                 weight = base + ((value >> 2) + tail[end]) * unit
-                end += 1
                 if weight < best[end]:
                     best[end] = weight
                     back[end] = i
-            else:
-                end += 1
-    ends: list[int] = []
+    lengths: list[int] = []
     j = n
     while j > 0:
         i = back[j]
@@ -201,10 +209,10 @@ def _dp(
             i = ~i
             while i > 0 and back[i] < 0:
                 i = ~back[i]
-        ends.append(j)
+        lengths.append(offsets[j] - offsets[i])
         j = i
-    ends.reverse()
-    return ends
+    lengths.reverse()
+    return lengths
 
 
 _KEYS: dict[str, str] = {}
@@ -224,50 +232,54 @@ _LAO_CLASS = "\u0e81-\u0eae\u0eb0-\u0ec4\u0ec8-\u0ece\u0edc-\u0edf"  # = _LAO_ST
 # first gives the same clusters as scanning it whole (the tests check this).
 _RUN_RE = re.compile(f"[{_LAO_CLASS}]+|[^{_LAO_CLASS}]+")
 _findall = CLUSTER_RE.findall
+_ascii_findall = ASCII_CLUSTER_RE.findall
 
 
 def _run_keys(clusters: list[str]) -> list[str]:
     """The keys of a run's clusters, from the cache when possible."""
     keys = _KEYS
-    found = list(map(keys.get, clusters))
-    if None in found:
-        if len(keys) > 200_000:  # random input must not grow the cache without bound
-            keys.clear()
-        for i, key in enumerate(found):
-            if key is None:
-                cluster = clusters[i]
-                found[i] = keys[cluster] = cluster_key(cluster)
-    return found  # type: ignore[return-value]
+    try:
+        return list(map(keys.__getitem__, clusters))  # the common case: every cluster known
+    except KeyError:
+        pass
+    if len(keys) > 200_000:  # random input must not grow the cache without bound
+        keys.clear()
+    found = []
+    for cluster in clusters:
+        key = keys.get(cluster)
+        if key is None:
+            key = keys[cluster] = cluster_key(cluster)
+        found.append(key)
+    return found
 
 
-def _lao_run_ends(
+def _lao_run_lengths(
     run: str, table: dict[str, int], max_cost: int, context: _ContextTable | None
 ) -> list[int]:
-    """Token ends (offsets into ``run``) of one Lao run: steps 2-4."""
+    """Token lengths of one Lao run: steps 2-4."""
     clusters = _findall(run)
     if len(clusters) == 1:
         return [len(run)]
     offsets = list(accumulate(map(len, clusters), initial=0))
-    return [offsets[e] for e in _dp(_run_keys(clusters), table, max_cost, context)]
+    return _dp(_run_keys(clusters), offsets, table, max_cost, context)
 
 
-def _other_ends(run: str) -> list[int]:
-    """Token ends (offsets into ``run``) of a run of non-Lao clusters: steps 1 and 5.
+def _other_lengths(run: str) -> list[int]:
+    """Token lengths of a run of non-Lao clusters: steps 1 and 5.
 
     A leading ໆ run is the first token here; the caller attaches it to a Lao token before it.
     """
-    ends: list[int] = []
-    repeated = ""  # the symbol the last token repeats, for runs like ".."
-    pos = 0
-    for cluster in _findall(run):
-        end = pos + len(cluster)
-        if cluster == repeated:
-            ends[-1] = end  # "..", "!!!", "''", "ໆໆ": one token
+    lengths: list[int] = []
+    previous = ""
+    for cluster in _ascii_findall(run) if run.isascii() else _findall(run):
+        # "..", "!!!", "''", "ໆໆ": one token.  Equal neighbours are rare, so _is_symbol runs
+        # only for them.
+        if cluster == previous and len(cluster) == 1 and _is_symbol(cluster):
+            lengths[-1] += 1
         else:
-            ends.append(end)
-            repeated = cluster if len(cluster) == 1 and _is_symbol(cluster) else ""
-        pos = end
-    return ends
+            lengths.append(len(cluster))
+        previous = cluster
+    return lengths
 
 
 _RUN_CACHE_LIMIT = 100_000
@@ -284,35 +296,33 @@ def _boundaries(
     """End offsets of the tokens of ``text`` (steps 1-5); the last one is ``len(text)``.
 
     ``runs`` caches the token lengths of short runs: text repeats its words and spaces, and a
-    run's tokens depend only on the run (Lao and non-Lao runs alternate, so a non-Lao run that
-    starts with ໆ follows a Lao token unless it starts the text).  Lengths rather than ends: a
-    cached run's tokens then join the text's with one ``extend``, and a single ``accumulate`` at
-    the end turns them into offsets.
+    run's tokens depend only on the run.  Lengths rather than ends: a cached run's tokens then
+    join the text's with one ``+=``, and a single ``accumulate`` at the end turns them into
+    offsets.  A run that starts with ໆ may join the token before it, so it is never cached: a
+    cached run then needs no test at all, and ໆ runs are rare.
     """
     lengths: list[int] = []
-    pos = 0
+    previous = ""  # the run before this one
     for run in _RUN_RE.findall(text):
         tokens = runs.get(run)
         if tokens is None:
             if run[0] in _LAO_START:
-                ends = _lao_run_ends(run, table, max_cost, context)
+                tokens = _lao_run_lengths(run, table, max_cost, context)
             else:
-                ends = _other_ends(run)
-            tokens = [end - start for start, end in pairwise([0, *ends])]
-            if len(run) <= _CACHED_RUN_LENGTH:
-                if len(runs) >= _RUN_CACHE_LIMIT:  # bounded: random input must not grow it
-                    runs.clear()
-                runs[run] = tokens
-        # lengths != []: the run before is a Lao run, and lengths[-1] its last token
-        attach = run[0] == _REPEAT and lengths != []
-        if attach and context is not None:
-            attach = not context.separates_repeat(text[pos - lengths[-1] : pos])
-        if attach:
-            lengths[-1] += tokens[0]  # ດີໆ: ໆ extends the Lao token before it
-            lengths.extend(tokens[1:])
-        else:
-            lengths.extend(tokens)
-        pos += len(run)
+                tokens = _other_lengths(run)
+            if run[0] != _REPEAT:
+                if len(run) <= _CACHED_RUN_LENGTH:
+                    if len(runs) >= _RUN_CACHE_LIMIT:  # bounded: random input must not grow it
+                        runs.clear()
+                    runs[run] = tokens
+            # Lao and non-Lao runs alternate: a ໆ run after another run follows a Lao run, and
+            # lengths[-1] is that run's last token.
+            elif lengths and (
+                context is None or not context.separates_repeat(previous[-lengths[-1] :])
+            ):
+                lengths[-1] += tokens.pop(0)  # ດີໆ: ໆ extends the Lao token before it
+        lengths += tokens
+        previous = run
     return list(accumulate(lengths))
 
 
@@ -560,6 +570,11 @@ class Tokenizer:
             return None
         return self._get_tables().compiled()
 
+    def _python_ends(self, text: str) -> list[int]:
+        """Token ends from the pure-Python backend (:func:`_boundaries`) with this recipe."""
+        tables = self._get_tables()
+        return _boundaries(text, tables.table, tables.max_cost, tables.runs, tables.context)
+
     def bounds(self, text: str) -> array[int]:
         """End offsets of the tokens of ``text``, as ``array('q')``: no Python object per token.
 
@@ -574,9 +589,7 @@ class Tokenizer:
         if compiled is not None:
             ends: array[int] = compiled.bounds(text)
             return ends
-        tables = self._get_tables()
-        found = _boundaries(text, tables.table, tables.max_cost, tables.runs, tables.context)
-        return array("q", found)
+        return array("q", self._python_ends(text))
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """``(start, end)`` offsets of the tokens in ``text``; whitespace tokens included.
@@ -585,7 +598,8 @@ class Tokenizer:
         [(0, 7), (7, 8), (8, 11)]
         """
         _check_text(text, "Tokenizer.spans()")
-        ends = self.bounds(text).tolist()
+        compiled = self._compiled()
+        ends = self._python_ends(text) if compiled is None else compiled.bounds(text).tolist()
         return list(zip([0, *ends[:-1]], ends, strict=False))
 
     def tokenize(self, text: str, *, keep_whitespace: bool = True) -> list[str]:
@@ -601,14 +615,7 @@ class Tokenizer:
         if compiled is not None:
             tokens: list[str] = compiled.tokens(text)
         else:
-            tables = self._get_tables()
-            start = 0
-            tokens = []
-            for end in _boundaries(
-                text, tables.table, tables.max_cost, tables.runs, tables.context
-            ):
-                tokens.append(text[start:end])
-                start = end
+            tokens = [text[start:end] for start, end in pairwise([0, *self._python_ends(text)])]
         if not keep_whitespace:
             return [t for t in tokens if not _is_space(t)]
         return tokens

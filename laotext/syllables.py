@@ -92,6 +92,12 @@ CLUSTER_RE = re.compile(
 )
 """The cluster pattern: ``CLUSTER_RE.findall(text)`` is :func:`syllable_tokenize`."""
 
+ASCII_CLUSTER_RE = re.compile(rf"\s+|{_NUMBER}|[^\W\d_]+|.", re.DOTALL)
+"""``CLUSTER_RE`` for text that is all ASCII (``str.isascii()``), where the Lao alternatives, ໆ, ຯ
+and the marks cannot match and a letter run is one of ASCII letters: the same clusters, found with
+less work per character.  The segmenter scans the spaces, numbers and Latin words between Lao runs
+with it."""
+
 
 def syllable_tokenize(text: str) -> list[str]:
     """Split text into Lao syllable clusters and the runs of everything else, losslessly.

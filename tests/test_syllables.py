@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from laotext import syllable_tokenize
 from laotext._marks import MARK_RANGES, UNICODE_VERSION, compute_mark_ranges
+from laotext.syllables import ASCII_CLUSTER_RE, CLUSTER_RE
 
 
 @pytest.mark.parametrize(
@@ -85,6 +86,11 @@ def test_non_str_input_raises_type_error(bad: object) -> None:
 @given(st.text())
 def test_lossless_on_arbitrary_text(text: str) -> None:
     assert "".join(syllable_tokenize(text)) == text
+
+
+@given(st.text(st.characters(max_codepoint=0x7F)))
+def test_ascii_pattern_finds_the_same_clusters_on_ascii_text(text: str) -> None:
+    assert ASCII_CLUSTER_RE.findall(text) == CLUSTER_RE.findall(text)
 
 
 @given(lao_like_text)
