@@ -1630,9 +1630,54 @@ attaches_repeat(const Text *t, const Context *context, int64_t pos, const Offset
     return !separates_repeat(context, t, (Py_ssize_t)start, (Py_ssize_t)pos);
 }
 
+/* _is_hyphen: the characters that join a word and a number (segment.py, step 5) */
+static int
+is_hyphen(Py_UCS4 c)
+{
+    return c == '-' || c == 0x2010 || c == 0x2011;
+}
+
+/* _is_latin: a letter of the Latin script (its basic, supplement, extended and Vietnamese
+ * blocks) */
+static int
+is_latin(Py_UCS4 c)
+{
+    return Py_UNICODE_ISALPHA(c) && (c < 0x0250 || (c >= 0x1E00 && c <= 0x1EFF));
+}
+
+/* _ends_word: a character that can end a word before a hyphen: a letter, or a Lao vowel sign or
+ * mark (ນີ້-19) */
+static int
+ends_word(Py_UCS4 c)
+{
+    return Py_UNICODE_ISALPHA(c) || (c >= 0x0EB1 && c <= 0x0ECE);
+}
+
+/* _joins_hyphen: whether a lone hyphen between the characters before and after joins them (step
+ * 5): a word and a number (ໂຄວິດ-19, COVID-19), or two Latin words (Coca-Cola) */
+static int
+joins_hyphen(Py_UCS4 before, Py_UCS4 after)
+{
+    return (Py_UNICODE_ISDECIMAL(after) && ends_word(before))
+           || (is_latin(before) && is_latin(after));
+}
+
+/* Whether the cluster starting at pos ends a lone-hyphen join: the last token is one hyphen
+ * (tokens->items[size - 1] == pos), a token before it ends right at the hyphen, and the
+ * characters around the hyphen join (joins_hyphen). */
+static int
+after_joining_hyphen(const Text *t, int64_t pos, const Offsets *tokens)
+{
+    Py_ssize_t size = tokens->size;
+    return size >= 2 && tokens->items[size - 2] == pos - 1
+           && is_hyphen(char_at(t, (Py_ssize_t)pos - 1))
+           && joins_hyphen(char_at(t, (Py_ssize_t)pos - 2), char_at(t, (Py_ssize_t)pos));
+}
+
 /* A cluster that is not Lao, text[pos:end] (step 5): a token of its own, or the extension of
- * the last token: a symbol equal to the one before (".." "!!!" "ໆໆ"), or ໆ right after a Lao
- * token (unless the context says otherwise).  DONE or NO_MEMORY. */
+ * the last token: a symbol equal to the one before (".." "!!!" "ໆໆ"), ໆ right after a Lao
+ * token (unless the context says otherwise), or a number or Latin word after a joining hyphen
+ * (which then joins the token before it too).  DONE or NO_MEMORY. */
 static int
 hard_boundary(const Text *t, const Context *context, int64_t pos, int64_t end,
               BoundaryState *state, Offsets *tokens)
@@ -1642,8 +1687,14 @@ hard_boundary(const Text *t, const Context *context, int64_t pos, int64_t end,
     int attaches = single && c == KO_LA && state->after_lao_run
                    && attaches_repeat(t, context, pos, tokens);
     int extends = attaches || (single && c == state->repeated);
+    int hyphenated = !extends && after_joining_hyphen(t, pos, tokens);
     state->after_lao_run = 0;
     state->repeated = single && is_symbol(c) ? c : NO_CHAR;
+    if (hyphenated) {
+        tokens->size--; /* the hyphen's own token; the token before it now ends here */
+        tokens->items[tokens->size - 1] = end;
+        return DONE;
+    }
     if (extends) {
         tokens->items[tokens->size - 1] = end; /* a Lao token or the repeated symbol exists */
         return DONE;

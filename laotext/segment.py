@@ -48,6 +48,12 @@ Algorithm
    :class:`Context` may say otherwise: with ``repeat_separate`` the ໆ run stays a token of its
    own, and the Lao tokens listed in ``repeat_exceptions`` (compared as spelled) get the opposite
    of ``repeat_separate``.  The Lao tokens come from steps 1-4, so this never changes them.
+   Last, left to right, a token that is one hyphen (``-``, U+2010 or U+2011) joins the tokens on
+   both sides into one when the character after it is a decimal digit and the one before it a
+   letter or a Lao vowel sign or mark (U+0EB1..U+0ECE): a word and its number (ໂຄວິດ-19,
+   COVID-19, AMM-54); or when both are letters of the Latin script (Coca-Cola, and so
+   SARS-CoV-2).  A hyphen between Lao words (ລາວ-ຈີນ), between numbers (2016-2021) or next to a
+   space stays a token of its own, as the HVU corpus writes them.
 
 The work is linear: every position tries at most as many extensions as the longest entry has
 characters, and each step is one dictionary lookup.  In the pure-Python backend the weight tuple is
@@ -282,6 +288,43 @@ def _other_lengths(run: str) -> list[int]:
     return lengths
 
 
+_HYPHENS = "-\u2010\u2011"
+
+
+def _is_latin(char: str) -> bool:
+    """A letter of the Latin script (basic, supplement, extended and Vietnamese blocks)."""
+    return char.isalpha() and (char < "\u0250" or "\u1e00" <= char <= "\u1eff")
+
+
+def _joins_hyphen(before: str, after: str) -> bool:
+    """Whether a lone hyphen between these two characters joins them (step 5): a word and a
+    number (ໂຄວິດ-19, COVID-19: a letter or a Lao vowel sign or mark before), or two Latin words
+    (Coca-Cola)."""
+    if after.isdecimal():
+        return before.isalpha() or "\u0eb1" <= before <= "\u0ece"
+    return _is_latin(before) and _is_latin(after)
+
+
+def _join_hyphens(text: str, ends: list[int]) -> list[int]:
+    """The token ends after step 5's hyphen joins: a lone-hyphen token between a word and a
+    number, or between two Latin words, joins both into one token (left to right, so that
+    SARS-CoV-2 becomes one)."""
+    out: list[int] = []
+    for end in ends:
+        if len(out) >= 2:
+            pos = out[-1]  # where this token starts; out[-2] == pos - 1: a one-character token
+            if (
+                out[-2] == pos - 1
+                and text[pos - 1] in _HYPHENS
+                and _joins_hyphen(text[pos - 2], text[pos])
+            ):
+                out.pop()
+                out[-1] = end
+                continue
+        out.append(end)
+    return out
+
+
 _RUN_CACHE_LIMIT = 100_000
 _CACHED_RUN_LENGTH = 48
 
@@ -323,7 +366,10 @@ def _boundaries(
                 lengths[-1] += tokens.pop(0)  # ດີໆ: ໆ extends the Lao token before it
         lengths += tokens
         previous = run
-    return list(accumulate(lengths))
+    ends = list(accumulate(lengths))
+    if "-" in text or "\u2010" in text or "\u2011" in text:
+        return _join_hyphens(text, ends)  # after the runs: a join may reach across two of them
+    return ends
 
 
 class _Tables:

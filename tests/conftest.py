@@ -22,7 +22,7 @@ CONSONANTS = "ກຂຄງຈສຊຍດຕຖທນບປຜຝພຟມຢຣ
 LEADING_VOWELS = "ເແໂໃໄ"
 MARKS = "\u0eb1\u0eb4\u0eb5\u0eb6\u0eb7\u0eb8\u0eb9\u0ebb\u0ebc\u0ecd\u0ec8\u0ec9\u0eca\u0ecb\u0ecc"
 SPACING_VOWELS = "ະາຳຽ"
-OTHERS = " \u200b.,0123456789ໆຯ໐໑abcé\u0301ภาษา\n\t"
+OTHERS = " \u200b.,0123456789ໆຯ໐໑abcé\u0301ภาษา\n\t-\u2010"
 
 #: Text made of Lao letters and marks in any order, with some spaces, digits, ZWSP and Thai.
 lao_like_text = st.text(

@@ -275,6 +275,7 @@ def test_flags_agree_with_the_lexicon() -> None:
         "\u0ec8\u0ec8ດີ",  # stray marks are Lao clusters
         "ສະບາຍດີ\U0001f600ລາວ",
         "a\ud800ດີ",
+        "ດີ-19 ດີໆ-1 ດີ-ດີ a-b-1-2 -1 ດີ--1 ດີ\u2010໑ a\u2011b é-\u1ea1 a-ດີ 1-a ດີ\u0ec8-5",  # hyphens
     ],
 )
 def test_segmenter_matches_python_on_examples(small: _backend.CompiledSegmenter, text: str) -> None:
@@ -284,7 +285,7 @@ def test_segmenter_matches_python_on_examples(small: _backend.CompiledSegmenter,
 small_lexicon_text = st.lists(
     st.one_of(
         st.sampled_from(sorted(SMALL_WORDS)),
-        st.sampled_from(["ໆ", " ", "ໍ", "າ", "ຫນ", "1", ".", "\u200b", "ກ", "ວ", "x"]),
+        st.sampled_from(["ໆ", " ", "ໍ", "າ", "ຫນ", "1", ".", "\u200b", "ກ", "ວ", "x", "-", "A"]),
         lao_like_text,
     ),
     max_size=30,

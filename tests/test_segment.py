@@ -84,6 +84,26 @@ def test_hard_boundaries() -> None:
     assert TINY.tokenize(text) == ["ລາວ", "1,000.50", "ດີ", " ", "abc", "\u200b", "ລາວ"]
 
 
+def test_a_hyphen_joins_a_word_and_its_number_and_latin_words() -> None:
+    assert TINY.tokenize("ລາວ-19 COVID-19 Coca-Cola SARS-CoV-2", keep_whitespace=False) == [
+        "ລາວ-19",
+        "COVID-19",
+        "Coca-Cola",
+        "SARS-CoV-2",
+    ]
+    assert TINY.tokenize("ດີໆ-1") == ["ດີໆ-1"]  # after ໆ too
+    assert TINY.tokenize("ສະບາຍດີ-19") == ["ສະບາຍດີ-19"]
+
+
+def test_a_hyphen_between_lao_words_numbers_or_spaces_stays_a_token() -> None:
+    assert TINY.tokenize("ລາວ-ດີ") == ["ລາວ", "-", "ດີ"]
+    assert TINY.tokenize("2016-2021") == ["2016", "-", "2021"]
+    assert TINY.tokenize("ລາວ - 19") == ["ລາວ", " ", "-", " ", "19"]
+    assert TINY.tokenize("ລາວ--19") == ["ລາວ", "--", "19"]
+    assert TINY.tokenize("-19") == ["-", "19"]
+    assert TINY.tokenize("abc-ລາວ") == ["abc", "-", "ລາວ"]
+
+
 def test_quotes_are_tokens_and_repeated_punctuation_is_one() -> None:
     assert TINY.tokenize('"ລາວ"..') == ['"', "ລາວ", '"', ".."]
     assert TINY.tokenize("ດີ!!!?") == ["ດີ", "!!!", "?"]
