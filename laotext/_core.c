@@ -1687,7 +1687,8 @@ hard_boundary(const Text *t, const Context *context, int64_t pos, int64_t end,
     int attaches = single && c == KO_LA && state->after_lao_run
                    && attaches_repeat(t, context, pos, tokens);
     int extends = attaches || (single && c == state->repeated);
-    int hyphenated = !extends && after_joining_hyphen(t, pos, tokens);
+    /* c >= '0': the cheap test first; spaces and most punctuation never end a hyphen join */
+    int hyphenated = !extends && c >= '0' && after_joining_hyphen(t, pos, tokens);
     state->after_lao_run = 0;
     state->repeated = single && is_symbol(c) ? c : NO_CHAR;
     if (hyphenated) {
