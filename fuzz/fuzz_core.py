@@ -14,7 +14,8 @@ compounds, spelling variants and the ambiguous ກ; the tokens join back to the 
 
 The fuzz input is turned into text through an alphabet weighted towards what the scanner and
 segmenter branch on (all of U+0E80..U+0EFF, the lexicon's words, spaces, digits with separators,
-ZWSP, Thai, combining marks, lone surrogates, astral characters), with an escape to any code point.
+ZWSP, Thai, combining marks, hyphens, lone surrogates, astral characters), with an escape to any
+code point.
 See fuzz/README.md for how to run it for long.
 """
 
@@ -42,7 +43,7 @@ SEGMENTER = _backend.CompiledSegmenter(TABLE)
 PIECES = (
     [chr(c) for c in range(0x0E80, 0x0F00)]
     + sorted(WORDS)
-    + list(" \t\n\u3000\u200b\u200c.,;!?'\"()-_0123456789໐໙²กัิ่ๆ๑aZé\u0301")
+    + list(" \t\n\u3000\u200b\u200c.,;!?'\"()-_0123456789໐໙²กัิ่ๆ๑aZé\u0301\u2010\u2011\u1ea1")
     + ["\ud800", "\udfff", "\U0001f600", "\U0001d7ce", "\U0001d165", "\U00010400", "ໆໆ", "..."]
 )
 
