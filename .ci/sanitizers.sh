@@ -31,11 +31,11 @@ SUFFIX="$("$PYTHON" -c 'import sysconfig; print(sysconfig.get_config_var("EXT_SU
 "$CC" -shared -fPIC -O1 -g -fno-omit-frame-pointer \
     -fsanitize=address,undefined -fno-sanitize-recover=undefined \
     -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers \
-    -I"$INCLUDE" "$ROOT/laotext/_core.c" -o "$WORK/laotext/_core$SUFFIX"
+    -I"$INCLUDE" "$ROOT"/laotext/_*.c -o "$WORK/laotext/_core$SUFFIX"
 
 PRELOAD="$("$CC" -print-file-name=libasan.so):$("$CC" -print-file-name=libubsan.so)"
 TESTS=("$ROOT/tests/test_core.py")
-for extra in test_syllables.py test_segment.py; do
+for extra in test_syllables.py test_segment.py test_speller_core.py test_normcore.py test_romanize_core.py; do
     [[ -f "$ROOT/tests/$extra" ]] && TESTS+=("$ROOT/tests/$extra")
 done
 

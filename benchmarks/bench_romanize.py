@@ -11,11 +11,12 @@ Reads the lines of ``../shared/data/raw/bench_corpus.txt`` (~2 MB of Lao news an
 * lao2ipa (``pip install lao2ipa``; skipped, saying so, when it is not installed) romanises the
   same lines (``--ref-lines N``: only the first N lines, for both sides of the ratio) in the same
   process; the ratio is of MB/s of UTF-8 input.
-* For reference, the normaliser alone on the same lines (a floor under the cold pass: each line
-  with an unseen run is normalised once).
+* For reference, the normaliser alone on the same lines (a floor under the cold pass of the
+  Python path: each line with an unseen run is normalised once), and how many lines the compiled
+  path (``laotext._core.Romanizer``) decided; ``--path python`` times the Python path alone.
 
     python benchmarks/bench_romanize.py [--text FILE] [--system ipa] [--lines N] [--ref-lines N]
-        [--segmenter auto|compiled]
+        [--segmenter auto|compiled] [--path auto|python]
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from laotext.normalize import DEFAULT_CONFIG, normalize_with
+from laotext.romanize.systems import SYSTEMS
 from laotext.romanize.text import clear_caches, romanize
 from laotext.segment import Tokenizer, backend, word_tokenize
 
@@ -60,7 +62,16 @@ def main(argv: list[str] | None = None) -> int:
         choices=["auto", "compiled"],
         help="segmenter backend inside romanize (compiled: what it would be with the C core)",
     )
+    parser.add_argument(
+        "--path",
+        default="auto",
+        choices=["auto", "python"],
+        help="python: romanise without the compiled fast path (laotext._core.Romanizer)",
+    )
     args = parser.parse_args(argv)
+    text_module = importlib.import_module("laotext.romanize.text")
+    if args.path == "python":
+        text_module._core_romanizer = lambda *_: None
     if not args.text.exists():
         print(f"skipped: {args.text} not found")
         return 0
@@ -73,7 +84,6 @@ def main(argv: list[str] | None = None) -> int:
     if args.segmenter == "compiled":
         tokenizer = Tokenizer(backend="compiled")
         tokenizer.tokenize("ສະບາຍດີ")
-        text_module = importlib.import_module("laotext.romanize.text")
         text_module._word_tokenizer = lambda: tokenizer.tokenize
         segmenter = "compiled (forced by --segmenter)"
     else:
@@ -93,6 +103,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"laotext pass 1 (caches empty) {mb / cold:8.2f} MB/s  ({cold * 1000:.0f} ms)")
     print(f"laotext pass 2 (caches warm)  {mb / warm:8.2f} MB/s  ({warm * 1000:.0f} ms)")
     print(f"  normalize alone, reference  {mb / norm:8.2f} MB/s  ({norm * 1000:.0f} ms)")
+    core = text_module._Romanizer(SYSTEMS[args.system], "replace", True, "ogonek", True).core
+    if core is None:
+        print("compiled path: off (not built, or --path python)")
+    else:
+        decided = sum(core(line) is not None for line in lines)
+        print(f"compiled path decided {decided} of {len(lines)} lines (the rest: Python path)")
 
     try:
         import lao2ipa  # type: ignore[import-not-found]

@@ -1,16 +1,19 @@
 """Fuzz the compiled core against the pure-Python reference (atheris).
 
-Three entry points, chosen by the first argument:
+Six entry points, chosen by the first argument:
 
-    python fuzz/fuzz_core.py scanner   [atheris/libFuzzer options]
-    python fuzz/fuzz_core.py segmenter [atheris/libFuzzer options]
-    python fuzz/fuzz_core.py context   [atheris/libFuzzer options]
+    python fuzz/fuzz_core.py scanner|segmenter|context [atheris/libFuzzer options]
+    python fuzz/fuzz_core.py normalizer|syllables|romanizer [atheris/libFuzzer options]
 
 ``scanner``: ``_core.Scanner.bounds(text)`` == the match ends of ``CLUSTER_RE.finditer(text)``.
 ``segmenter``: ``CompiledSegmenter`` == ``laotext.segment._boundaries`` on a small lexicon with
 compounds, spelling variants and the ambiguous ກ; the tokens join back to the text.
 ``context``: the same with a trained model's context (boundary costs between cluster keys, the
 ໆ rule and its exceptions) made from the first bytes of the input.
+``normalizer``: ``_core._normalize_default(text)`` is None or ``normalize(text)``.
+``syllables``: ``_core._scan_syllables(text)`` == ``romanize.syllable._scan(text)`` (without tone).
+``romanizer``: the compiled romaniser (``_core.Romanizer``) is None or what the Python path of
+``laotext.romanize.text`` gives, for each system and a spread of options.
 
 The fuzz input is turned into text through an alphabet weighted towards what the scanner and
 segmenter branch on (all of U+0E80..U+0EFF, the lexicon's words, spaces, digits with separators,
@@ -22,6 +25,7 @@ See fuzz/README.md for how to run it for long.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 
 import atheris
 
@@ -29,6 +33,10 @@ import atheris
 # coverage does not see, and instrumenting the reference only slows it down.
 from laotext import _backend, segment
 from laotext.lexicon import Lexicon, canonical_key
+from laotext.normalize import normalize
+from laotext.romanize import text as text_module
+from laotext.romanize.syllable import _scan
+from laotext.romanize.systems import SYSTEMS
 from laotext.syllables import CLUSTER_RE
 
 WORDS = {
@@ -113,7 +121,62 @@ def context(data: bytes) -> None:
         )
 
 
-ENTRY_POINTS = {"scanner": scanner, "segmenter": segmenter, "context": context}
+def normalizer(data: bytes) -> None:
+    text = make_text(data)
+    got = CORE._normalize_default(text)
+    if got is not None and got != normalize(text):
+        raise AssertionError(f"C normaliser differs on {text!r}: {got!r} != {normalize(text)!r}")
+
+
+def syllables(data: bytes) -> None:
+    text = make_text(data)
+    expected = tuple(p if isinstance(p, str) else (*p[:12], p[13]) for p in _scan(text))
+    got = CORE._scan_syllables(text)
+    if got != expected:
+        raise AssertionError(f"C syllable scanner differs on {text!r}: {got} != {expected}")
+
+
+def romanizer(data: bytes) -> None:
+    provider = atheris.FuzzedDataProvider(data)
+    pair = ROMANIZERS[provider.ConsumeIntInRange(0, len(ROMANIZERS) - 1)]
+    text = text_from(provider)
+    got = pair[0](text)
+    if got is None:
+        return
+    try:
+        expected: object = pair[1](text)
+    except ValueError:
+        expected = ValueError
+    if got != expected:
+        raise AssertionError(f"C romaniser differs on {text!r}: {got!r} != {expected!r}")
+
+
+def _romanizer_pairs() -> list[tuple[Callable[[str], str | None], Callable[[str], str]]]:
+    """(compiled path, Python path) for each system and a spread of options."""
+    pairs = []
+    for options in (
+        ("bgn", "replace", True, "ogonek", True),
+        ("ipa", "preserve", True, "ogonek", True),
+        ("alalc", "strict", False, "half-ring", True),
+        ("moh2020", "ignore", True, "ogonek", False),
+    ):
+        python = text_module._Romanizer(SYSTEMS[options[0]], *options[1:])
+        core, python.core = python.core, None
+        pairs.append((core, python))
+    return pairs
+
+
+CORE = _backend.CORE
+ROMANIZERS = _romanizer_pairs()
+
+ENTRY_POINTS = {
+    "scanner": scanner,
+    "segmenter": segmenter,
+    "context": context,
+    "normalizer": normalizer,
+    "syllables": syllables,
+    "romanizer": romanizer,
+}
 
 if __name__ == "__main__":
     if len(sys.argv) < 2 or sys.argv[1] not in ENTRY_POINTS:

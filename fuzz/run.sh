@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# Run one fuzz entry point against an AddressSanitizer + UBSan build of laotext/_core.c.
+# Run one fuzz entry point against an AddressSanitizer + UBSan build of laotext._core (laotext/_*.c).
 #
-#   fuzz/run.sh scanner|segmenter|context [SECONDS] [extra libFuzzer options]
+#   fuzz/run.sh scanner|segmenter|context|normalizer|syllables|romanizer [SECONDS] [options]
 #
 # Builds the extension into a throwaway copy of the package (the developer's build is untouched),
 # preloads the sanitizer runtimes, and fuzzes for SECONDS (default 600).  Crashing inputs are written
 # to fuzz/artifacts/; the corpus grows in fuzz/corpus/<entry>/ (both ignored by git).
 set -euo pipefail
-ENTRY="${1:?usage: fuzz/run.sh scanner|segmenter|context [SECONDS] [libFuzzer options]}"
+ENTRY="${1:?usage: fuzz/run.sh ENTRY (see fuzz/README.md) [SECONDS] [libFuzzer options]}"
 SECONDS_TO_RUN="${2:-600}"
 shift $(( $# >= 2 ? 2 : 1 ))
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -23,7 +23,7 @@ cp -r "$ROOT/data" "$WORK/laotext/data"
 INCLUDE="$("$PYTHON" -c 'import sysconfig; print(sysconfig.get_paths()["include"])')"
 SUFFIX="$("$PYTHON" -c 'import sysconfig; print(sysconfig.get_config_var("EXT_SUFFIX"))')"
 "$CC" -shared -fPIC -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
-    -fno-sanitize-recover=undefined -I"$INCLUDE" "$ROOT/laotext/_core.c" -o "$WORK/laotext/_core$SUFFIX"
+    -fno-sanitize-recover=undefined -I"$INCLUDE" "$ROOT"/laotext/_*.c -o "$WORK/laotext/_core$SUFFIX"
 
 mkdir -p "$ROOT/fuzz/artifacts" "$ROOT/fuzz/corpus/$ENTRY"
 export PYTHONPATH="$WORK"

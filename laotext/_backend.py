@@ -70,6 +70,13 @@ def cluster_bounds(text: str) -> array[int]:
     return bounds
 
 
+def _is_normalize(key: Callable[[str], str]) -> bool:
+    """Is ``key`` the default cluster key, ``normalize()`` with the default options?"""
+    from laotext import lexicon
+
+    return key is lexicon.cluster_key
+
+
 class CompiledSegmenter:
     """The word segmenter of :mod:`laotext.segment` (steps 1-5 of its docstring) in C.
 
@@ -107,7 +114,10 @@ class CompiledSegmenter:
                 raise RuntimeError("laotext._core and laotext.lexicon disagree on table flags")
             key = lexicon.cluster_key if key is None else key
             lao_start = segment._LAO_START if lao_start is None else lao_start
-        self._core = core.Segmenter(scanner(), table, key, sorted(lao_start), context)
+        # With the default key, normalize(), the core computes the keys it can decide itself.
+        self._core = core.Segmenter(
+            scanner(), table, key, sorted(lao_start), context, _is_normalize(key)
+        )
 
     def bounds(self, text: str) -> array[int]:
         """End offsets of the tokens of ``text`` as ``array('q')`` (no object per token)."""

@@ -24,6 +24,10 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "_normcore.h"
+#include "_romanize.h"
+#include "_speller.h"
+
 /* ------------------------------------------------------------------------------------------ */
 /* Text access                                                                                 */
 /* ------------------------------------------------------------------------------------------ */
@@ -1943,6 +1947,7 @@ typedef struct {
     Py_ssize_t retired_count, retired_capacity;
     KeyTable pending;         /* pairs learned since `known` was made; GIL only */
     Py_ssize_t running;       /* calls between their start and their end; GIL only */
+    int normalize_keys;       /* key_function is normalize(): try lao_normalize_default first */
 } SegmenterObject;
 
 /* With the GIL and no call running: free the tables that `known` replaced. */
@@ -2140,10 +2145,13 @@ build_context(Context *context, PyObject *source)
 static int
 Segmenter_init(SegmenterObject *self, PyObject *args, PyObject *kwargs)
 {
-    static char *keywords[] = {"scanner", "table", "key", "lao_start", "context", NULL};
+    static char *keywords[] = {"scanner", "table",          "key", "lao_start",
+                               "context", "normalize_keys", NULL};
     PyObject *scanner, *table, *key_function, *lao_start, *context = Py_None;
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O!OOO|O:Segmenter", keywords, &ScannerType,
-                                     &scanner, &table, &key_function, &lao_start, &context)) {
+    int normalize_keys = 0;
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O!OOO|Op:Segmenter", keywords, &ScannerType,
+                                     &scanner, &table, &key_function, &lao_start, &context,
+                                     &normalize_keys)) {
         return -1;
     }
     if (self->ready) {
@@ -2168,6 +2176,7 @@ Segmenter_init(SegmenterObject *self, PyObject *args, PyObject *kwargs)
         || build_context(&self->context, context) < 0) {
         return -1;
     }
+    self->normalize_keys = normalize_keys;
     self->ready = 1;
     return 0;
 }
@@ -2196,6 +2205,59 @@ Segmenter_dealloc(SegmenterObject *self)
     Py_TYPE(self)->tp_free((PyObject *)self);
 }
 
+/* Copy the key `key_text` of the raw cluster `raw_text` into the call's own storage and remember
+ * the pair in `pending`; the offset of the copy, or -1 when out of memory (no exception set). */
+static Py_ssize_t
+keep_key(SegmenterObject *self, const Text *raw_text, const Text *key_text, uint64_t hash,
+         Clusters *clusters)
+{
+    Py_ssize_t offset = own_key(clusters, key_text);
+    int learn = self->known->count + self->pending.count < MAX_LEARNED;
+    if (offset >= 0 && learn) {
+        int32_t node = trie_walk(&self->trie, ROOT, clusters->own_keys + offset,
+                                 key_text->length);
+        if (keytable_add(&self->pending, raw_text, key_text, hash, node) < 0) {
+            offset = -1;
+        }
+    }
+    return offset;
+}
+
+#define KEY_NOT_DECIDED (-2)
+
+/* The key of the raw cluster t[start:end] from the C normaliser, when the key function is
+ * normalize() (normalize_keys) and the C normaliser decides the cluster: no Python call for
+ * the few thousand clusters a text brings.  As keep_key() (with an exception set on -1), or
+ * KEY_NOT_DECIDED. */
+static Py_ssize_t
+normalized_key(SegmenterObject *self, const Text *t, Py_ssize_t start, Py_ssize_t end,
+               uint64_t hash, Clusters *clusters, Py_ssize_t *length)
+{
+    UCS4Buffer raw = {NULL, 0, 0}, key = {NULL, 0, 0};
+    Py_ssize_t offset = -1;
+    if (ucs4_reserve(&raw, end - start) == 0) {
+        for (Py_ssize_t i = start; i < end; i++) {
+            raw.items[raw.length++] = char_at(t, i);
+        }
+        int decided = lao_normalize_default(raw.items, raw.length, &key);
+        if (decided == 0) {
+            offset = KEY_NOT_DECIDED;
+        }
+        else if (decided > 0) {
+            Text raw_text = text_from_ucs4(raw.items, raw.length);
+            Text key_text = text_from_ucs4(key.items, key.length);
+            offset = keep_key(self, &raw_text, &key_text, hash, clusters);
+            *length = key.length;
+        }
+    }
+    ucs4_free(&raw);
+    ucs4_free(&key);
+    if (offset == -1) {
+        PyErr_NoMemory();
+    }
+    return offset;
+}
+
 /* Ask the key function for the key of the raw cluster t[start:end] (a slice of `str`), copy it
  * into the call's own storage and remember it in `pending`; the offset of the copy, or -1 with
  * an exception set.  The key function may run other threads: nothing found before is kept. */
@@ -2203,6 +2265,13 @@ static Py_ssize_t
 ask_key(SegmenterObject *self, PyObject *str, Py_ssize_t start, Py_ssize_t end, uint64_t hash,
         Clusters *clusters, Py_ssize_t *length)
 {
+    if (self->normalize_keys) {
+        Text t = text_from_str(str);
+        Py_ssize_t offset = normalized_key(self, &t, start, end, hash, clusters, length);
+        if (offset != KEY_NOT_DECIDED) {
+            return offset;
+        }
+    }
     PyObject *raw = PyUnicode_Substring(str, start, end);
     if (raw == NULL) {
         return -1;
@@ -2211,15 +2280,7 @@ ask_key(SegmenterObject *self, PyObject *str, Py_ssize_t start, Py_ssize_t end, 
     Py_ssize_t offset = -1;
     if (key != NULL && check_str(key, "the key function's result") == 0) {
         Text raw_text = text_from_str(raw), key_text = text_from_str(key);
-        offset = own_key(clusters, &key_text);
-        int learn = self->known->count + self->pending.count < MAX_LEARNED;
-        if (offset >= 0 && learn) {
-            int32_t node = trie_walk(&self->trie, ROOT, clusters->own_keys + offset,
-                                     key_text.length);
-            if (keytable_add(&self->pending, &raw_text, &key_text, hash, node) < 0) {
-                offset = -1;
-            }
-        }
+        offset = keep_key(self, &raw_text, &key_text, hash, clusters);
         if (offset < 0) {
             PyErr_NoMemory();
         }
@@ -2301,6 +2362,24 @@ merge_pending(SegmenterObject *self)
     return 0;
 }
 
+/* Texts shorter than this are segmented with the GIL held: releasing and taking it back costs
+ * more than such a text takes (hashlib draws the line at the same place). */
+#define GIL_RELEASE_LENGTH 2048
+
+static PyThreadState *
+release_gil_for(const Text *text)
+{
+    return text->length >= GIL_RELEASE_LENGTH ? PyEval_SaveThread() : NULL;
+}
+
+static void
+take_gil_back(PyThreadState *state)
+{
+    if (state != NULL) {
+        PyEval_RestoreThread(state);
+    }
+}
+
 /* Steps 1-5 for `str`: the token ends in `tokens`.  0, or -1 with an exception set. */
 static int
 segment(SegmenterObject *self, PyObject *str, Offsets *tokens)
@@ -2315,9 +2394,9 @@ segment(SegmenterObject *self, PyObject *str, Offsets *tokens)
     const KeyTable *known = self->known; /* this call's table, whatever later calls publish */
     int status;
     self->running++;
-    Py_BEGIN_ALLOW_THREADS
+    PyThreadState *state = release_gil_for(&text);
     status = scan_and_find_keys(&text, &self->scanner->marks, self->lao_start, known, &clusters);
-    Py_END_ALLOW_THREADS
+    take_gil_back(state);
     if (status != DONE) {
         raise_status(status);
     }
@@ -2325,9 +2404,9 @@ segment(SegmenterObject *self, PyObject *str, Offsets *tokens)
         status = NO_MEMORY; /* the exception is set */
     }
     else {
-        Py_BEGIN_ALLOW_THREADS
+        state = release_gil_for(&text);
         status = segment_clusters(&text, &self->trie, &self->context, &clusters, tokens);
-        Py_END_ALLOW_THREADS
+        take_gil_back(state);
         if (status != DONE) {
             raise_status(status);
         }
@@ -2337,6 +2416,23 @@ segment(SegmenterObject *self, PyObject *str, Offsets *tokens)
         free_retired(self);
     }
     return status == DONE ? 0 : -1;
+}
+
+/* For _romanize.c (declared in _romanize.h): the token ends of `str` appended to *ends. */
+int
+core_segment_ends(PyObject *segmenter, PyObject *str, int64_t **ends, Py_ssize_t *count,
+                  Py_ssize_t *capacity)
+{
+    if (!PyObject_TypeCheck(segmenter, &SegmenterType)) {
+        PyErr_SetString(PyExc_TypeError, "expected a laotext._core.Segmenter");
+        return -1;
+    }
+    Offsets tokens = {*ends, *count, *capacity};
+    int status = segment((SegmenterObject *)segmenter, str, &tokens);
+    *ends = tokens.items;
+    *count = tokens.size;
+    *capacity = tokens.capacity;
+    return status;
 }
 
 static PyObject *
@@ -2419,7 +2515,7 @@ static PyMethodDef Segmenter_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static PyTypeObject SegmenterType = {
+PyTypeObject SegmenterType = {
     PyVarObject_HEAD_INIT(NULL, 0)
     .tp_name = "laotext._core.Segmenter",
     .tp_doc = "Segmenter(scanner, table, key, lao_start, context=None)\n--\n\n"
@@ -2439,11 +2535,22 @@ static PyTypeObject SegmenterType = {
 /* Module                                                                                      */
 /* ------------------------------------------------------------------------------------------ */
 
+/* Entry points of the other C files that tests call directly. */
+static PyMethodDef core_functions[] = {
+    {"_normalize_default", normcore_normalize_py, METH_O,
+     "normalize(text) with the default options when the C normaliser decides it, else None."},
+    {"_scan_syllables", speller_scan_py, METH_O,
+     "syllable._scan(word) from the C scanner (syllables as tuples of fields without tone)."},
+    {NULL, NULL, 0, NULL},
+};
+
 static struct PyModuleDef core_module = {
     PyModuleDef_HEAD_INIT,
     .m_name = "laotext._core",
-    .m_doc = "Compiled core of laotext: the cluster scanner and the word segmenter.",
+    .m_doc = "Compiled core of laotext: the cluster scanner, the word segmenter and the "
+             "romaniser's fast path.",
     .m_size = -1,
+    .m_methods = core_functions,
 };
 
 static int
@@ -2481,6 +2588,8 @@ PyInit__core(void)
     }
     if (add_type(module, &ScannerType, "Scanner") < 0
         || add_type(module, &SegmenterType, "Segmenter") < 0
+        || add_type(module, &WordSpellerType, "WordSpeller") < 0
+        || add_type(module, &RomanizerType, "Romanizer") < 0
         || PyModule_AddIntConstant(module, "IS_WORD", IS_WORD) < 0
         || PyModule_AddIntConstant(module, "IS_PREFIX", IS_PREFIX) < 0) {
         Py_DECREF(module);

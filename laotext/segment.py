@@ -799,6 +799,16 @@ def word_tokenize(
     return tokenizer.tokenize(text, keep_whitespace=keep_whitespace)
 
 
+def _default_core_segmenter() -> Any:
+    """The compiled segmenter (``laotext._core.Segmenter``) behind :func:`word_tokenize` with the
+    default options, or None when it runs in Python: for the romaniser's compiled path."""
+    tokenizer = _DEFAULT_TOKENIZERS.get("medium")
+    if tokenizer is None:
+        tokenizer = _DEFAULT_TOKENIZERS["medium"] = Tokenizer(granularity="medium")
+    compiled = tokenizer._compiled()
+    return None if compiled is None else compiled._core
+
+
 def _icu_tokenize(text: str) -> list[str]:
     """ICU's Lao word break iterator, through icu4py or PyICU (whichever is installed)."""
     if not text:

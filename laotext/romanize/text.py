@@ -117,6 +117,43 @@ def _normalizer() -> tuple[_Normalizer, re.Pattern[str] | None]:
     return normalize, across
 
 
+def _core_romanizer(
+    system: System,
+    tones: bool,
+    open_o: str,
+    segment: bool,
+    symbols: dict[str, str],
+    fallback: Callable[[str], tuple[str, bool]],
+) -> Callable[[str], str | None] | None:
+    """The compiled fast path (``laotext._core.Romanizer``) for these options, or None when the
+    compiled core is not built (or the segmenter runs in Python).
+
+    It romanises a whole line in C and returns None for the lines it leaves to the Python path
+    (text its normaliser does not decide, ໆ with no word before it, ...); words that its speller
+    leaves to Python are spelled by ``fallback``.  tests/test_romanize_core.py checks that it
+    gives what the Python path gives.
+    """
+    from laotext import _backend
+
+    core = _backend.CORE
+    if core is None or not hasattr(core, "Romanizer"):
+        return None
+    from laotext.romanize.ctables import speller_spec
+
+    segmenter = None
+    if segment:
+        from laotext.segment import _default_core_segmenter
+
+        segmenter = _default_core_segmenter()
+        if segmenter is None:
+            return None
+    speller = core.WordSpeller(speller_spec(system, tones=tones, open_o=open_o))
+    romanizer: Callable[[str], str | None] = core.Romanizer(
+        segmenter, speller, fallback, symbols["ຯ"], symbols["ຯລຯ"]
+    )
+    return romanizer
+
+
 class _Words(dict[str, str]):
     """Word -> romanisation; a word not seen yet is spelled on lookup (``words[token]``).
 
@@ -166,6 +203,7 @@ class _Romanizer:
     __slots__ = (
         "across",
         "cached_chars",
+        "core",
         "errors",
         "normalize",
         "runs",
@@ -185,8 +223,19 @@ class _Romanizer:
         self.cached_chars = 0
         speller = Speller(system, tones=tones, errors=errors, open_o=open_o)  # type: ignore[arg-type]
         self.words = _Words(speller)
+        self.core = _core_romanizer(system, tones, open_o, segment, self.symbols, self._spell)
+
+    def _spell(self, word: str) -> tuple[str, bool]:
+        """A word's spelling and whether it is vowel-less: for the compiled path's fallback."""
+        words = self._spelled()
+        spelled = words[word]
+        return spelled, word in words.bare
 
     def __call__(self, text: str) -> str:
+        if self.core is not None:
+            done = self.core(text)
+            if done is not None:
+                return done
         parts = _SPLIT_RUNS(text)
         if len(parts) == 1:
             return text  # no Lao: nothing to normalise or romanise
