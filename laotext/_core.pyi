@@ -42,6 +42,8 @@ class WordSpeller:
     def __init__(self, spec: dict[str, object], /) -> None: ...
     def __call__(self, word: str, /) -> str | None:
         """The spelling of ``word``, or None when it is left to the Python speller."""
+    def spell(self, word: str, /) -> tuple[str, bool] | None:
+        """(spelling, vowel-less), or None when ``word`` is left to the Python speller."""
 
 class Romanizer:
     """romanize() of one line in C (laotext.romanize.text), for one set of options."""

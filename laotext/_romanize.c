@@ -307,12 +307,13 @@ spell_token(RomanizerObject *self, const Py_UCS4 *w, Py_ssize_t n, const WordEnt
     }
     self->spelled.length = 0;
     int vowel_less = 0;
-    int status = lao_spell_word((const WordSpellerObject *)self->speller, w, n, &self->spelled);
+    int status = lao_spell_word((const WordSpellerObject *)self->speller, w, n, &self->spelled,
+                                &vowel_less);
     if (status < 0) {
         PyErr_NoMemory();
         return FAILED;
     }
-    if (status == 0) { /* left to Python: ◌໌, an implicit vowel, a piece that is no syllable */
+    if (status == 0) { /* left to Python, which raises: errors="strict" and a stray piece */
         status = ask_fallback(self, w, n, &vowel_less);
         if (status != SPELLED) {
             return status;

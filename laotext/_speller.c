@@ -4,9 +4,11 @@
  *
  *   1. the syllable scanner = laotext/romanize/syllable.py, _scan (section "Scan" follows that
  *      module's functions in its order and under its names: _SILENT, _sign_after, _after_tones,
- *      _is_coda, _final_yo, _h_digraph, _medial_w, _make, _nucleus, _scan);
- *   2. the speller          = laotext/romanize/render.py, Speller.__call__ for the words it spells
- *      without render_word (section "Spell": _letter, render_syllable, _final_h, _join).
+ *      _is_coda, _final_yo, _h_digraph, _medial_w, _make, _nucleus, _scan), and scan_word's
+ *      merging of adjacent pieces that are not syllables;
+ *   2. the speller          = laotext/romanize/render.py, render_word, which is what
+ *      Speller.__call__ returns for every word (section "Spell": _letter, render_syllable,
+ *      _abbreviation, _final_h, _join, render_word).
  *
  * The letters the scanner tests (letters.py, and the sets syllable.py writes inline) are written
  * here, as one table over the Lao block; tests/test_speller_core.py checks them against Python.  No
@@ -14,9 +16,11 @@
  * laotext/romanize/ctables.py's speller_spec(), copied into the speller when it is made, so that
  * spelling runs without the GIL and allocates nothing but the output.
  *
- * Python's chunks (syllable.chunks and Speller's cache per chunk) are not mirrored: they are a
- * cache that must not change the result, so the C scans the whole word, as _scan does.  The tests
- * compare the C with Speller (chunked) and with _scan (whole).
+ * Python's chunks (syllable.chunks, scan_chunk and Speller's cache per chunk) are not mirrored:
+ * they are a cache that must not change the result, so the C scans the whole word, as _scan
+ * does, and then merges adjacent str pieces as scan_word does for a word that has chunks (one
+ * without ◌໌); a word with ◌໌ has none, and scan_word is _scan itself.  The tests compare the C
+ * with Speller (chunked) and with _scan (whole).
  *
  * Reading rule: a character of the word is read only through char_at(), which returns NO_CHAR
  * outside [0, n), where Python's w[k : k + 1] is ""; NO_CHAR is in no letter set and equals no
@@ -850,6 +854,9 @@ typedef struct {
     Span to;
 } Translation;
 
+/* render_word's `errors`: what becomes of a piece that is not a syllable */
+typedef enum { ERRORS_STRICT, ERRORS_REPLACE, ERRORS_IGNORE, ERRORS_PRESERVE } Errors;
+
 struct WordSpellerObject {
     PyObject_HEAD
     vectorcallfunc vectorcall;
@@ -868,11 +875,16 @@ struct WordSpellerObject {
     uint8_t short_open_no_stop[NUCLEUS_COUNT];
     int tones;                          /* each syllable is followed by its tone */
     Span tone[3][2][2][MARK_KEYS];
+    int abbreviation_letter_names;      /* _abbreviation: letter names, else capitals */
+    Span capitals[LETTER_KEYS];
     Span final_h[NUCLEUS_COUNT];        /* the last letters after which ... */
     Span word_final_h;                  /* ... a word-final open syllable takes this */
     Span separator;
     Span hyphen;                        /* ABSENT when the system writes none */
     Span hyphen_after, hyphen_before;
+    Errors errors;
+    Span replacement;                   /* errors="replace" */
+    Span word_separator;
     Translation *translate;             /* PyMem_Malloc'ed */
     Py_ssize_t translate_count;
 };
@@ -948,42 +960,63 @@ letter(const WordSpellerObject *self, Py_UCS4 c)
     return c >= LAO_FIRST && c - LAO_FIRST < LAO_COUNT ? self->letter[c - LAO_FIRST] : c;
 }
 
-/* A spelled syllable, as the strings it is the concatenation of: at most the initial, the
- * cluster, the aspiration (kʷʰ), the vowel, the final, the glottal stop, the tone and the
- * word-final h. */
+/* A string of the pool, or a slice of the word (a piece that is not a syllable, preserved). */
+typedef struct {
+    const Py_UCS4 *chars;
+    Py_ssize_t length;
+} Text;
+
+static inline Text
+text_of(const WordSpellerObject *self, Span span)
+{
+    Text text = {span_chars(self, span), span.length};
+    return text;
+}
+
+/* One of render_word's `parts` (a spelled syllable, or what stands for a piece that is not
+ * one), or one letter of an abbreviation, as the strings it is the concatenation of: at most the
+ * initial, the cluster, the aspiration (kʷʰ), the vowel, the final, the glottal stop, the tone
+ * and the word-final h. */
 #define SPELLED_PARTS 8
 
 typedef struct {
-    Span parts[SPELLED_PARTS];
+    Text parts[SPELLED_PARTS];
     int count;
 } Spelled;
 
 static void
-add(Spelled *spelled, Span span)
+add_text(Spelled *spelled, Text text)
 {
     if (spelled->count < SPELLED_PARTS) {
-        spelled->parts[spelled->count++] = span;
+        spelled->parts[spelled->count++] = text;
     }
 }
 
+/* add a present span */
+static void
+add(const WordSpellerObject *self, Spelled *spelled, Span span)
+{
+    add_text(spelled, text_of(self, span));
+}
+
 static Py_UCS4
-first_char(const WordSpellerObject *self, const Spelled *spelled)
+first_char(const Spelled *spelled)
 {
     for (int k = 0; k < spelled->count; k++) {
         if (spelled->parts[k].length > 0) {
-            return span_chars(self, spelled->parts[k])[0];
+            return spelled->parts[k].chars[0];
         }
     }
     return NO_CHAR;
 }
 
 static Py_UCS4
-last_char(const WordSpellerObject *self, const Spelled *spelled)
+last_char(const Spelled *spelled)
 {
     for (int k = spelled->count - 1; k >= 0; k--) {
-        Span part = spelled->parts[k];
+        Text part = spelled->parts[k];
         if (part.length > 0) {
-            return span_chars(self, part)[part.length - 1];
+            return part.chars[part.length - 1];
         }
     }
     return NO_CHAR;
@@ -1008,13 +1041,13 @@ add_onset(const WordSpellerObject *self, Span initial, Span cluster, Spelled *ou
 {
     if (span_equal(self, cluster, self->labialised) && ends_with(self, initial, self->aspirated)) {
         Span bare = {initial.start, initial.length - self->aspirated.length};
-        add(out, bare);
-        add(out, cluster);
-        add(out, self->aspirated);
+        add(self, out, bare);
+        add(self, out, cluster);
+        add(self, out, self->aspirated);
         return;
     }
-    add(out, initial);
-    add(out, cluster);
+    add(self, out, initial);
+    add(self, out, cluster);
 }
 
 /* render_syllable; 0 where Python raises KeyError (a letter or nucleus a table lacks). */
@@ -1044,15 +1077,15 @@ render_syllable(const WordSpellerObject *self, const Syllable *s, Spelled *out)
     if (!present(final)) {
         final = get(self->finals[letter_key(coda)]);
     }
-    add(out, vowel);
-    add(out, final);
+    add(self, out, vowel);
+    add(self, out, final);
     if (present(self->glottal_stop) && s->coda == NO_CHAR && !s->is_long
         && !self->short_open_no_stop[s->nucleus]) {
-        add(out, self->glottal_stop);
+        add(self, out, self->glottal_stop);
     }
     if (self->tones) {
         int mark = s->tone_mark == NO_CHAR ? 0 : (int)(s->tone_mark - MAI_EK) + 1;
-        add(out, self->tone[s->consonant_class][s->live != 0][s->is_long != 0][mark]);
+        add(self, out, self->tone[s->consonant_class][s->live != 0][s->is_long != 0][mark]);
     }
     return 1;
 }
@@ -1061,43 +1094,69 @@ render_syllable(const WordSpellerObject *self, const Syllable *s, Spelled *out)
 static int
 final_h(const WordSpellerObject *self, const Syllable *s, const Spelled *spelled)
 {
-    return s->coda == NO_CHAR
-           && contains(self, self->final_h[s->nucleus], last_char(self, spelled));
+    return s->coda == NO_CHAR && contains(self, self->final_h[s->nucleus], last_char(spelled));
 }
 
-/* _join's state: the parts joined so far, and the last letter of its `out` (before the
- * half-ring translation, which render_word applies to the whole result). */
+/* render_word's output as it is written: its `words` joined by word_separator, the empty ones
+ * left out; and _join's state for the word being joined: the parts joined so far and the last
+ * letter of its `out` (before the half-ring translation, which render_word applies to the whole
+ * result). */
 typedef struct {
+    Py_ssize_t words; /* the words written that are not empty */
+    int written;      /* the word being written is one of them (a letter of it is written) */
     Py_ssize_t parts;
-    Py_UCS4 last;
+    Py_UCS4 last;     /* NO_CHAR while the word is "" */
 } Joined;
 
-/* Append `span` to `out`, translated (open_o="half-ring"). */
-static int
-emit(const WordSpellerObject *self, Span span, Joined *joined, UCS4Buffer *out)
+/* render_word starts a word (an abbreviation, or the parts after one). */
+static void
+next_word(Joined *joined)
 {
-    if (span.length <= 0) {
-        return 0;
-    }
-    const Py_UCS4 *chars = span_chars(self, span);
-    joined->last = chars[span.length - 1];
+    joined->written = 0;
+    joined->parts = 0;
+    joined->last = NO_CHAR;
+}
+
+/* Append `text` to `out`, translated (open_o="half-ring"). */
+static inline int
+put(const WordSpellerObject *self, Text text, UCS4Buffer *out)
+{
     if (self->translate_count == 0) {
-        return ucs4_extend(out, chars, span.length);
+        return ucs4_extend(out, text.chars, text.length);
     }
-    for (Py_ssize_t k = 0; k < span.length; k++) {
+    for (Py_ssize_t k = 0; k < text.length; k++) {
         Py_ssize_t t = 0;
-        while (t < self->translate_count && self->translate[t].from != chars[k]) {
+        while (t < self->translate_count && self->translate[t].from != text.chars[k]) {
             t++;
         }
         int status = t < self->translate_count
                          ? ucs4_extend(out, span_chars(self, self->translate[t].to),
                                        self->translate[t].to.length)
-                         : ucs4_push(out, chars[k]);
+                         : ucs4_push(out, text.chars[k]);
         if (status < 0) {
             return -1;
         }
     }
     return 0;
+}
+
+/* Write `text` as part of the word being written: after word_separator when it is the first
+ * letter of a word that follows another. */
+static inline int
+emit(const WordSpellerObject *self, Text text, Joined *joined, UCS4Buffer *out)
+{
+    if (text.length <= 0) {
+        return 0;
+    }
+    if (!joined->written) {
+        if (joined->words > 0 && put(self, text_of(self, self->word_separator), out) < 0) {
+            return -1;
+        }
+        joined->words += 1;
+        joined->written = 1;
+    }
+    joined->last = text.chars[text.length - 1];
+    return put(self, text, out);
 }
 
 /* _join, one part at a time: the separator (a hyphen between a vowel letter, or g, and a
@@ -1107,13 +1166,13 @@ join(const WordSpellerObject *self, Joined *joined, const Spelled *part, UCS4Buf
 {
     if (joined->parts > 0) {
         Span sep = self->separator;
-        Py_UCS4 first = first_char(self, part);
+        Py_UCS4 first = first_char(part);
         if (present(self->hyphen) && joined->last != NO_CHAR && first != NO_CHAR
             && contains(self, self->hyphen_before, first)
             && contains(self, self->hyphen_after, joined->last)) {
             sep = self->hyphen;
         }
-        if (emit(self, sep, joined, out) < 0) {
+        if (emit(self, text_of(self, sep), joined, out) < 0) {
             return -1;
         }
     }
@@ -1126,33 +1185,176 @@ join(const WordSpellerObject *self, Joined *joined, const Spelled *part, UCS4Buf
     return 0;
 }
 
+/* _abbreviation of the implicit syllables w[i..end) (a run that implicit_run found), written as
+ * one of render_word's words: letter names (initial + ɔː + the tone of a live long unmarked
+ * syllable) joined by the separator, or capitals.  1; 0 where Python raises KeyError (a letter,
+ * or the vowel ɔː, that a table lacks); -1 when out of memory. */
+static int
+abbreviation(const WordSpellerObject *self, const Word *w, Py_ssize_t i, Py_ssize_t end,
+             int cancel, Joined *joined, UCS4Buffer *out)
+{
+    int names = 0;
+    while (i < end) {
+        Piece piece;
+        i = scan_piece(w, i, cancel, &piece); /* a syllable: implicit_run went past it */
+        const Syllable *s = &piece.syllable;
+        int key = letter_key(letter(self, s->initial));
+        Spelled name;
+        name.count = 0;
+        if (self->abbreviation_letter_names) {
+            Span initial = self->initials[key], vowel = self->vowels[N_OROR];
+            if (!present(initial) || !present(vowel)) {
+                return 0;
+            }
+            add(self, &name, initial);
+            add(self, &name, vowel);
+            if (self->tones) { /* vientiane_tone(class, live=True, long=True, mark="") */
+                add(self, &name, self->tone[s->consonant_class][1][1][0]);
+            }
+            if (names > 0 && emit(self, text_of(self, self->separator), joined, out) < 0) {
+                return -1;
+            }
+        }
+        else {
+            if (!present(self->capitals[key])) {
+                return 0;
+            }
+            add(self, &name, self->capitals[key]);
+        }
+        for (int k = 0; k < name.count; k++) {
+            if (emit(self, name.parts[k], joined, out) < 0) {
+                return -1;
+            }
+        }
+        names += 1;
+    }
+    return 1;
+}
+
+/* render_word's run of implicit syllables from the one at i: its end j, and in *count how many
+ * pieces it has (j - i in Python, where pieces are counted). */
+static Py_ssize_t
+implicit_run(const Word *w, Py_ssize_t i, int cancel, Py_ssize_t *count)
+{
+    Py_ssize_t j = i;
+    *count = 0;
+    while (j < w->n) {
+        Piece piece;
+        Py_ssize_t next = scan_piece(w, j, cancel, &piece);
+        if (piece.stray || !piece.syllable.implicit) {
+            break;
+        }
+        j = next;
+        *count += 1;
+    }
+    return j;
+}
+
+/* scan_word, for a word that has chunks (no ◌໌): a piece that is not a syllable takes in those
+ * that follow it (out[-1] += piece); the index after them. */
+static Py_ssize_t
+merge_strays(const Word *w, Py_ssize_t i, Piece *piece)
+{
+    while (i < w->n) {
+        Piece next;
+        Py_ssize_t after = scan_piece(w, i, 0, &next);
+        if (!next.stray) {
+            break;
+        }
+        piece->end = i = after;
+    }
+    return i;
+}
+
+/* render_word's part for a piece that is not a syllable, {"replace": "?", "ignore": "",
+ * "preserve": p}[errors]; 0 for errors="strict", where Python raises ValueError. */
+static int
+spell_stray(const WordSpellerObject *self, const Word *w, const Piece *piece, Spelled *part)
+{
+    switch (self->errors) {
+    case ERRORS_REPLACE:
+        add(self, part, self->replacement);
+        return 1;
+    case ERRORS_IGNORE:
+        return 1;
+    case ERRORS_PRESERVE: {
+        /* w[start:end], 0 <= start < end <= n (scan_piece, merge_strays) */
+        Text text = {w->chars + piece->start, piece->end - piece->start};
+        add_text(part, text);
+        return 1;
+    }
+    case ERRORS_STRICT:
+        break;
+    }
+    return 0;
+}
+
+/* not word.strip(CONSONANTS): the first test of text.py's _vowel_less */
+static int
+only_consonants(const Word *w)
+{
+    for (Py_ssize_t k = 0; k < w->n; k++) {
+        if (!in_set(char_at(w, k), CONSONANTS)) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* render_word(scan_word(word), ...), piece by piece as it goes; see _speller.h. */
 int
-lao_spell_word(const WordSpellerObject *self, const Py_UCS4 *w, Py_ssize_t n, UCS4Buffer *out)
+lao_spell_word(const WordSpellerObject *self, const Py_UCS4 *w, Py_ssize_t n, UCS4Buffer *out,
+               int *vowel_less)
 {
     Py_ssize_t length_on_entry = out->length;
     Word word = {w, n};
-    if (has_cancel(&word)) {
-        return 0; /* chunks() is None: ◌໌ may silence letters of the syllable before */
-    }
-    Joined joined = {0, NO_CHAR};
+    int cancel = has_cancel(&word); /* chunks() is None: scan_word is _scan, nothing merged */
+    Joined joined = {0, 0, 0, NO_CHAR};
+    int all_implicit = 1; /* every piece is an implicit syllable (_vowel_less) */
+    int status = 1;
     Py_ssize_t i = 0;
-    while (i < n) {
-        Piece piece;
-        i = scan_piece(&word, i, 0, &piece);
-        Spelled spelled;
-        if (piece.stray || piece.syllable.implicit
-            || !render_syllable(self, &piece.syllable, &spelled)) {
-            out->length = length_on_entry;
-            return 0; /* render_word's cases: errors=..., abbreviations */
+    while (status > 0 && i < n) {
+        Piece p;
+        Py_ssize_t next = scan_piece(&word, i, cancel, &p);
+        Spelled part;
+        part.count = 0;
+        if (p.stray) {
+            all_implicit = 0;
+            if (!cancel) {
+                next = merge_strays(&word, next, &p);
+            }
+            status = spell_stray(self, &word, &p, &part);
         }
-        if (i >= n && final_h(self, &piece.syllable, &spelled)) {
-            add(&spelled, self->word_final_h);
+        else {
+            const Syllable *s = &p.syllable;
+            all_implicit = all_implicit && s->implicit;
+            if (s->implicit) {
+                Py_ssize_t count;
+                Py_ssize_t j = implicit_run(&word, i, cancel, &count);
+                if (count >= 2 || (i == 0 && j == n)) { /* n == 1: the word is this syllable */
+                    next_word(&joined);
+                    status = abbreviation(self, &word, i, j, cancel, &joined, out);
+                    next_word(&joined);
+                    i = j;
+                    continue;
+                }
+            }
+            status = render_syllable(self, s, &part);
+            /* the word-final h, when this syllable is pieces[-1] (and so its part parts[-1]) */
+            if (status > 0 && next >= n && final_h(self, s, &part)) {
+                add(self, &part, self->word_final_h);
+            }
         }
-        if (join(self, &joined, &spelled, out) < 0) {
-            out->length = length_on_entry;
-            return -1;
+        if (status > 0 && join(self, &joined, &part, out) < 0) {
+            status = -1;
         }
+        i = next;
     }
+    if (status <= 0) {
+        out->length = length_on_entry;
+        return status;
+    }
+    *vowel_less = all_implicit && only_consonants(&word);
     return 1;
 }
 
@@ -1218,6 +1420,42 @@ read_str(WordSpellerObject *self, PyObject *spec, const char *name, int optional
         return 0;
     }
     return pool_add(self, item, name, span);
+}
+
+/* spec[name]: True or False */
+static int
+read_flag(PyObject *spec, const char *name, int *flag)
+{
+    PyObject *item = spec_item(spec, name);
+    if (item == NULL) {
+        return -1;
+    }
+    if (!PyBool_Check(item)) {
+        PyErr_Format(PyExc_TypeError, "speller spec: %s must be a bool", name);
+        return -1;
+    }
+    *flag = item == Py_True;
+    return 0;
+}
+
+/* spec["errors"]: one of render_word's, in the order of Errors */
+static int
+read_errors(WordSpellerObject *self, PyObject *spec)
+{
+    static const char *const names[] = {"strict", "replace", "ignore", "preserve"};
+    PyObject *item = spec_item(spec, "errors");
+    if (item == NULL) {
+        return -1;
+    }
+    for (size_t k = 0; PyUnicode_Check(item) && k < sizeof names / sizeof names[0]; k++) {
+        if (PyUnicode_CompareWithASCIIString(item, names[k]) == 0) {
+            self->errors = (Errors)k;
+            return 0;
+        }
+    }
+    PyErr_SetString(PyExc_ValueError, "speller spec: errors must be 'strict', 'replace', "
+                                      "'ignore' or 'preserve'");
+    return -1;
 }
 
 /* The letter key of a dict key: -1 (with TypeError) for a key that is no str. */
@@ -1468,12 +1706,17 @@ read_spec(WordSpellerObject *self, PyObject *spec, PyObject *const *names)
         || read_letters(self, spec, "finals", self->finals) < 0
         || read_str(self, spec, "glottal_stop", 1, &self->glottal_stop) < 0
         || read_short_open_no_stop(self, spec, names) < 0 || read_tones(self, spec) < 0
+        || read_flag(spec, "abbreviation_letter_names", &self->abbreviation_letter_names) < 0
+        || read_letters(self, spec, "capitals", self->capitals) < 0
         || read_nuclei(self, spec, "final_h", names, self->final_h) < 0
         || read_str(self, spec, "word_final_h", 0, &self->word_final_h) < 0
         || read_str(self, spec, "separator", 0, &self->separator) < 0
         || read_str(self, spec, "hyphen", 1, &self->hyphen) < 0
         || read_str(self, spec, "hyphen_after", 0, &self->hyphen_after) < 0
         || read_str(self, spec, "hyphen_before", 0, &self->hyphen_before) < 0
+        || read_errors(self, spec) < 0
+        || read_str(self, spec, "replacement", 0, &self->replacement) < 0
+        || read_str(self, spec, "word_separator", 0, &self->word_separator) < 0
         || read_translate(self, spec) < 0) {
         return -1;
     }
@@ -1535,6 +1778,43 @@ WordSpeller_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     return (PyObject *)self;
 }
 
+/* lao_spell_word on a str: 1 with *spelling (a new reference) and *vowel_less; 0 when it
+ * declines; -1 with an exception set. */
+static int
+spell_str(WordSpellerObject *self, PyObject *word, PyObject **spelling, int *vowel_less)
+{
+    if (!PyUnicode_Check(word)) {
+        PyErr_Format(PyExc_TypeError, "WordSpeller() expects str, not %.100s",
+                     Py_TYPE(word)->tp_name);
+        return -1;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(word);
+    Py_UCS4 small[64], *chars = small;
+    if (n >= 64) {
+        chars = PyUnicode_AsUCS4Copy(word);
+        if (chars == NULL) {
+            return -1;
+        }
+    }
+    else if (PyUnicode_AsUCS4(word, small, 64, 1) == NULL) {
+        return -1;
+    }
+    UCS4Buffer out = {NULL, 0, 0};
+    int status = lao_spell_word(self, chars, n, &out, vowel_less);
+    if (chars != small) {
+        PyMem_Free(chars);
+    }
+    if (status < 0) {
+        PyErr_NoMemory();
+    }
+    else if (status > 0) {
+        *spelling = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, out.items, out.length);
+        status = *spelling == NULL ? -1 : 1;
+    }
+    ucs4_free(&out);
+    return status;
+}
+
 /* speller(word) -> str | None */
 static PyObject *
 WordSpeller_vectorcall(PyObject *callable, PyObject *const *args, size_t nargsf, PyObject *kwnames)
@@ -1544,40 +1824,29 @@ WordSpeller_vectorcall(PyObject *callable, PyObject *const *args, size_t nargsf,
         PyErr_SetString(PyExc_TypeError, "WordSpeller() takes one argument, the word");
         return NULL;
     }
-    PyObject *word = args[0];
-    if (!PyUnicode_Check(word)) {
-        PyErr_Format(PyExc_TypeError, "WordSpeller() expects str, not %.100s",
-                     Py_TYPE(word)->tp_name);
-        return NULL;
-    }
-    Py_ssize_t n = PyUnicode_GET_LENGTH(word);
-    Py_UCS4 small[64], *chars = small;
-    if (n >= 64) {
-        chars = PyUnicode_AsUCS4Copy(word);
-        if (chars == NULL) {
-            return NULL;
-        }
-    }
-    else if (PyUnicode_AsUCS4(word, small, 64, 1) == NULL) {
-        return NULL;
-    }
-    UCS4Buffer out = {NULL, 0, 0};
-    int status = lao_spell_word((WordSpellerObject *)callable, chars, n, &out);
-    if (chars != small) {
-        PyMem_Free(chars);
-    }
-    PyObject *result;
+    PyObject *spelling = NULL;
+    int vowel_less = 0;
+    int status = spell_str((WordSpellerObject *)callable, args[0], &spelling, &vowel_less);
     if (status < 0) {
-        result = PyErr_NoMemory();
+        return NULL;
     }
-    else if (status == 0) {
-        result = Py_NewRef(Py_None);
+    return status == 0 ? Py_NewRef(Py_None) : spelling;
+}
+
+/* speller.spell(word) -> (str, bool) | None */
+static PyObject *
+WordSpeller_spell(PyObject *self, PyObject *word)
+{
+    PyObject *spelling = NULL;
+    int vowel_less = 0;
+    int status = spell_str((WordSpellerObject *)self, word, &spelling, &vowel_less);
+    if (status < 0) {
+        return NULL;
     }
-    else {
-        result = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, out.items, out.length);
+    if (status == 0) {
+        return Py_NewRef(Py_None);
     }
-    ucs4_free(&out);
-    return result;
+    return Py_BuildValue("(NO)", spelling, vowel_less ? Py_True : Py_False);
 }
 
 /* WordSpeller._letter_sets(): the letter sets above, keyed on their names in Python, for the
@@ -1630,6 +1899,10 @@ WordSpeller_letter_sets(PyObject *cls, PyObject *unused)
 }
 
 static PyMethodDef WordSpeller_methods[] = {
+    {"spell", WordSpeller_spell, METH_O,
+     "spell(word) -> (str, bool) | None\n--\n\n"
+     "The spelling of `word` and whether it is vowel-less (romanize.text._vowel_less), or None\n"
+     "when it is left to Python (errors='strict' and a piece that is not a syllable)."},
     {"_letter_sets", WordSpeller_letter_sets, METH_NOARGS | METH_CLASS,
      "The scanner's letter sets (name -> str of letters, LIGATURES -> dict), for tests."},
     {NULL, NULL, 0, NULL},
@@ -1640,9 +1913,9 @@ PyTypeObject WordSpellerType = {
     .tp_name = "laotext._core.WordSpeller",
     .tp_doc = "WordSpeller(spec)\n--\n\n"
               "Spell one Lao word in one system, as romanize.render.Speller does; `spec` is\n"
-              "romanize.ctables.speller_spec(system, tones=..., open_o=...).  speller(word)\n"
-              "returns None for the words it leaves to Python (with U+0ECC, a piece that is no\n"
-              "syllable, an implicit vowel).",
+              "romanize.ctables.speller_spec(system, tones=..., open_o=..., errors=...).\n"
+              "speller(word) returns None for the words it leaves to Python: with\n"
+              "errors='strict', those with a piece that is not a syllable (Python raises).",
     .tp_basicsize = sizeof(struct WordSpellerObject),
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_VECTORCALL,
     .tp_new = WordSpeller_new,

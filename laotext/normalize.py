@@ -253,16 +253,21 @@ def _fix_mark_runs(
     """Apply `fix` to each maximal run of `run_chars` that holds a match of a candidate pattern.
 
     The candidates are rare two-mark pairs, so this visits a few runs instead of every syllable.
+    A match inside the run found last is skipped: extending each of the many matches of a long
+    run to its ends would take time quadratic in the run's length.
     """
     runs: dict[int, int] = {}  # start -> end, each run once
     for pattern in candidates:
+        run_end = -1
         for match in pattern.finditer(text):
             start, end = match.start(), match.end()
+            if start < run_end:
+                continue  # the matches come in order, and this one is in the run found last
             while start and text[start - 1] in run_chars:
                 start -= 1
             while end < len(text) and text[end] in run_chars:
                 end += 1
-            runs[start] = end
+            runs[start] = run_end = end
     pieces: list[str] = []
     done = 0
     for start in sorted(runs):

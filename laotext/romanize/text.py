@@ -119,6 +119,7 @@ def _normalizer() -> tuple[_Normalizer, re.Pattern[str] | None]:
 
 def _core_romanizer(
     system: System,
+    errors: str,
     tones: bool,
     open_o: str,
     segment: bool,
@@ -147,7 +148,7 @@ def _core_romanizer(
         segmenter = _default_core_segmenter()
         if segmenter is None:
             return None
-    speller = core.WordSpeller(speller_spec(system, tones=tones, open_o=open_o))
+    speller = core.WordSpeller(speller_spec(system, tones=tones, open_o=open_o, errors=errors))
     romanizer: Callable[[str], str | None] = core.Romanizer(
         segmenter, speller, fallback, symbols["ຯ"], symbols["ຯລຯ"]
     )
@@ -223,7 +224,9 @@ class _Romanizer:
         self.cached_chars = 0
         speller = Speller(system, tones=tones, errors=errors, open_o=open_o)  # type: ignore[arg-type]
         self.words = _Words(speller)
-        self.core = _core_romanizer(system, tones, open_o, segment, self.symbols, self._spell)
+        self.core = _core_romanizer(
+            system, errors, tones, open_o, segment, self.symbols, self._spell
+        )
 
     def _spell(self, word: str) -> tuple[str, bool]:
         """A word's spelling and whether it is vowel-less: for the compiled path's fallback."""
