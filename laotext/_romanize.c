@@ -164,21 +164,6 @@ cache_add(WordCache *cache, const Py_UCS4 *w, Py_ssize_t n, uint64_t hash, const
 /* The Romanizer object                                                                        */
 /* ------------------------------------------------------------------------------------------ */
 
-typedef struct {
-    PyObject_HEAD
-    PyObject *segmenter;   /* a _core.Segmenter, or None: each word part is one word */
-    PyObject *speller;     /* a _core.WordSpeller */
-    PyObject *fallback;    /* word -> (spelling, vowel-less): the Python speller */
-    UCS4Buffer ellipsis;   /* the spelling of ຯ */
-    UCS4Buffer etc;        /* the spelling of ຯລຯ */
-    WordCache cache;
-    int busy;              /* a call is running (re-entrant calls decline) */
-    /* Per call, kept to save allocations: */
-    UCS4Buffer norm, out, joined, spelled, last_word;
-    int64_t *ends;
-    Py_ssize_t ends_count, ends_capacity;
-} RomanizerObject;
-
 /* A part of a Lao run (step 4): a special part, or a word part with its tokens. */
 typedef struct {
     Py_ssize_t start, end; /* in norm */
@@ -189,6 +174,24 @@ typedef struct {
     Part *items;
     Py_ssize_t count, capacity;
 } Parts;
+
+typedef struct {
+    PyObject_HEAD
+    PyObject *segmenter;   /* a _core.Segmenter, or None: each word part is one word */
+    PyObject *speller;     /* a _core.WordSpeller */
+    PyObject *fallback;    /* word -> (spelling, vowel-less): the Python speller */
+    UCS4Buffer ellipsis;   /* the spelling of ຯ */
+    UCS4Buffer etc;        /* the spelling of ຯລຯ */
+    WordCache cache;
+    int busy;              /* a call is running (re-entrant calls decline) */
+    /* Per call, kept to save allocations: */
+    UCS4Buffer input, norm, out, joined, spelled, last_word;
+    Parts parts;
+    Py_ssize_t *bounds; /* the token bounds of one word part */
+    Py_ssize_t bounds_capacity;
+    int64_t *ends;
+    Py_ssize_t ends_count, ends_capacity;
+} RomanizerObject;
 
 static int
 parts_push(Parts *parts, Py_ssize_t start, Py_ssize_t end, int special)
@@ -504,8 +507,9 @@ emit_special(RomanizerObject *self, const Part *part, Py_ssize_t run_start)
 
 /* Steps 3-6 on self->norm: the romanised line in self->out. */
 static int
-romanize_normalized(RomanizerObject *self, Parts *parts, Py_ssize_t **bounds)
+romanize_normalized(RomanizerObject *self)
 {
+    Parts *parts = &self->parts;
     const Py_UCS4 *s = self->norm.items;
     Py_ssize_t n = self->norm.length, longest = 0;
     for (Py_ssize_t i = 0; i < n;) { /* step 3 and the cuts of step 4 */
@@ -524,10 +528,15 @@ romanize_normalized(RomanizerObject *self, Parts *parts, Py_ssize_t **bounds)
         longest = run_end - i > longest ? run_end - i : longest;
         i = run_end;
     }
-    *bounds = PyMem_RawMalloc((size_t)(longest + 2) * sizeof(Py_ssize_t));
-    if (*bounds == NULL) {
-        PyErr_NoMemory();
-        return FAILED;
+    if (self->bounds_capacity < longest + 2) { /* a part has at most one token a character */
+        size_t size = (size_t)(longest + 2) * sizeof(Py_ssize_t);
+        Py_ssize_t *grown = PyMem_RawRealloc(self->bounds, size);
+        if (grown == NULL) {
+            PyErr_NoMemory();
+            return FAILED;
+        }
+        self->bounds = grown;
+        self->bounds_capacity = longest + 2;
     }
     int status = segment_word_parts(self, parts);
     self->out.length = 0;
@@ -555,15 +564,35 @@ romanize_normalized(RomanizerObject *self, Parts *parts, Py_ssize_t **bounds)
             else {
                 Py_ssize_t count;
                 status = part_bounds(self, part->start, part->end, &joined_at, &next_end,
-                                     *bounds, &count);
+                                     self->bounds, &count);
                 if (status == SPELLED) {
-                    status = emit_words(self, *bounds, count, run_start);
+                    status = emit_words(self, self->bounds, count, run_start);
                 }
             }
         }
         i = run_end;
     }
     return status;
+}
+
+/* The buffers kept between calls. */
+static void
+free_scratch(RomanizerObject *self)
+{
+    ucs4_free(&self->input);
+    ucs4_free(&self->norm);
+    ucs4_free(&self->out);
+    ucs4_free(&self->joined);
+    ucs4_free(&self->spelled);
+    ucs4_free(&self->last_word);
+    PyMem_RawFree(self->parts.items);
+    memset(&self->parts, 0, sizeof self->parts);
+    PyMem_RawFree(self->bounds);
+    self->bounds = NULL;
+    self->bounds_capacity = 0;
+    PyMem_RawFree(self->ends);
+    self->ends = NULL;
+    self->ends_count = self->ends_capacity = 0;
 }
 
 static PyObject *
@@ -598,19 +627,19 @@ Romanizer_call(RomanizerObject *self, PyObject *args, PyObject *kwargs)
     }
     self->busy = 1;
     PyObject *result = NULL;
-    UCS4Buffer input = {NULL, 0, 0};
-    Parts parts = {NULL, 0, 0};
-    Py_ssize_t *bounds = NULL;
     int status = FAILED;
-    if (ucs4_reserve(&input, n) < 0) {
+    UCS4Buffer *input = &self->input;
+    input->length = 0;
+    self->parts.count = 0;
+    if (ucs4_reserve(input, n) < 0) {
         PyErr_NoMemory();
     }
     else {
         for (Py_ssize_t i = 0; i < n; i++) {
-            input.items[i] = PyUnicode_READ(kind, data, i);
+            input->items[i] = PyUnicode_READ(kind, data, i);
         }
-        input.length = n;
-        int normalized = lao_normalize_default(input.items, n, &self->norm); /* step 2 */
+        input->length = n;
+        int normalized = lao_normalize_default(input->items, n, &self->norm); /* step 2 */
         if (normalized < 0) {
             PyErr_NoMemory();
         }
@@ -618,7 +647,7 @@ Romanizer_call(RomanizerObject *self, PyObject *args, PyObject *kwargs)
             status = DECLINE;
         }
         else {
-            status = romanize_normalized(self, &parts, &bounds);
+            status = romanize_normalized(self);
         }
     }
     if (status == SPELLED) {
@@ -628,13 +657,8 @@ Romanizer_call(RomanizerObject *self, PyObject *args, PyObject *kwargs)
     else if (status == DECLINE) {
         result = Py_NewRef(Py_None);
     }
-    ucs4_free(&input);
-    PyMem_RawFree(parts.items);
-    PyMem_RawFree(bounds);
-    if (self->out.capacity > (1 << 20)) { /* a huge line: do not keep its buffers */
-        ucs4_free(&self->out);
-        ucs4_free(&self->norm);
-        ucs4_free(&self->joined);
+    if (self->input.capacity > (1 << 20)) { /* a huge line: do not keep its buffers */
+        free_scratch(self);
     }
     self->busy = 0;
     return result;
@@ -721,12 +745,7 @@ Romanizer_dealloc(RomanizerObject *self)
     cache_free(&self->cache);
     ucs4_free(&self->ellipsis);
     ucs4_free(&self->etc);
-    ucs4_free(&self->norm);
-    ucs4_free(&self->out);
-    ucs4_free(&self->joined);
-    ucs4_free(&self->spelled);
-    ucs4_free(&self->last_word);
-    PyMem_RawFree(self->ends);
+    free_scratch(self);
     Py_TYPE(self)->tp_free((PyObject *)self);
 }
 

@@ -411,7 +411,8 @@ def test_the_romanizer_asks_python_only_for_the_words_strict_raises_on() -> None
         assert romanizer.core is not None
         for line in lines:
             try:
-                romanizer(line)
+                if romanizer.core(line) is None:  # as romanize() does
+                    romanizer(line)
             except ValueError:
                 assert errors == "strict"
         assert all(errors == "strict" and has_stray(word) for word in asked), asked[:5]

@@ -7,19 +7,23 @@ not Lao passes through unchanged; Lao digits become ASCII digits; ໆ repeats th
 a run of vowel-less consonant tokens (ສ|ປ|ປ) is one abbreviation (SPP).  No state is kept
 between calls, so a stream can be romanised line by line.
 
-Speed.  The unit of work is the *Lao run*, a maximal run of characters of the Lao block: no
-normalisation rule and no word boundary reaches across the non-Lao text between two runs (a
-run's words depend on the run alone, see :mod:`laotext.segment`), so each distinct run is
-romanised once and kept, per set of options, in a bounded cache; below it each distinct word
-is spelled once, and below that each distinct syllable chunk is scanned and spelled once
-(:class:`~laotext.romanize.render.Speller`).  A line costs one regular-expression split, a
-short check and one dictionary lookup per run once its runs have been seen.  The runs of a line
-not seen yet are romanised together: joined by a newline, they are normalised in one call,
-segmented in one call, and their words looked up and joined by ``str.join`` (``_plain``).
-Normalisation is done per run, except on the lines where a rule can reach across runs (Thai
-look-alikes, invisible characters, a space before a mark, a mark or ໆ at the start of a run,
-text that is not NFC): those lines are normalised whole first.  Property tests check that
-both ways agree, and that runs romanised together give what each gives alone.
+Speed.  With the compiled core, each line goes first through ``laotext._core.Romanizer``
+(laotext/_romanize.c): the same steps in C (the C normaliser, the segmenter, the C speller, a word
+cache), giving exactly what the path below gives, or None for the few lines it leaves to it (text
+its normaliser does not decide, ໆ with no word before it, errors="strict" on text that is not a
+syllable); tests/test_romanize_core.py compares the two.  The Python path: the unit of work is the
+*Lao run*, a maximal run of characters of the Lao block: no normalisation rule and no word boundary
+reaches across the non-Lao text between two runs (a run's words depend on the run alone, see
+:mod:`laotext.segment`), so each distinct run is romanised once and kept, per set of options, in a
+bounded cache; below it each distinct word is spelled once, and below that each distinct syllable
+chunk is scanned and spelled once (:class:`~laotext.romanize.render.Speller`).  A line costs one
+regular-expression split, a short check and one dictionary lookup per run once its runs have been
+seen.  The runs of a line not seen yet are romanised together: joined by a newline, they are
+normalised in one call, segmented in one call, and their words looked up and joined by ``str.join``
+(``_plain``).  Normalisation is done per run, except on the lines where a rule can reach across
+runs (Thai look-alikes, invisible characters, a space before a mark, a mark or ໆ at the start of a
+run, text that is not NFC): those lines are normalised whole first.  Property tests check that both
+ways agree, and that runs romanised together give what each gives alone.
 
 >>> romanize("ສະບາຍດີ")
 'sabaydi'
@@ -235,10 +239,7 @@ class _Romanizer:
         return spelled, word in words.bare
 
     def __call__(self, text: str) -> str:
-        if self.core is not None:
-            done = self.core(text)
-            if done is not None:
-                return done
+        """The Python path (:func:`romanize` tries ``self.core`` first)."""
         parts = _SPLIT_RUNS(text)
         if len(parts) == 1:
             return text  # no Lao: nothing to normalise or romanise
@@ -484,4 +485,8 @@ def romanize(
         r = None
     if r is None:
         r = _romanizer(system, errors, tones, open_o, segment)
+    if r.core is not None:
+        done = r.core(text)
+        if done is not None:
+            return done
     return r(text) if text else ""
