@@ -1503,6 +1503,16 @@ typedef struct {
     Offsets own_offsets; /* per missing cluster: where its key starts in own_keys */
 } Clusters;
 
+/* Forget the clusters of the last call, keeping the room they took. */
+static void
+clusters_empty(Clusters *clusters)
+{
+    clusters->ends.size = 0;
+    clusters->missing.size = 0;
+    clusters->own_size = 0;
+    clusters->own_offsets.size = 0;
+}
+
 static void
 clusters_free(Clusters *clusters)
 {
@@ -1714,9 +1724,8 @@ hard_boundary(const Text *t, const Context *context, int64_t pos, int64_t end,
  * the runs are found on the clusters.  DONE, NO_MEMORY or TOO_LONG. */
 static int
 segment_clusters(const Text *t, const Trie *trie, const Context *context,
-                 const Clusters *clusters, Offsets *tokens)
+                 const Clusters *clusters, Lattice *lattice, Offsets *tokens)
 {
-    Lattice lattice = {0};
     BoundaryState state = {0, NO_CHAR};
     const int64_t *ends = clusters->ends.items;
     Py_ssize_t count = clusters->ends.size, run_start = 0;
@@ -1731,7 +1740,7 @@ segment_clusters(const Text *t, const Trie *trie, const Context *context,
             continue;
         }
         if (run_start < c) {
-            status = dp(trie, context, &lattice, clusters->keys + run_start, ends + run_start,
+            status = dp(trie, context, lattice, clusters->keys + run_start, ends + run_start,
                         c - run_start, tokens);
             state.after_lao_run = 1;
             state.repeated = NO_CHAR;
@@ -1743,10 +1752,9 @@ segment_clusters(const Text *t, const Trie *trie, const Context *context,
         run_start = c + 1;
     }
     if (status == DONE && run_start < count) {
-        status = dp(trie, context, &lattice, clusters->keys + run_start, ends + run_start,
+        status = dp(trie, context, lattice, clusters->keys + run_start, ends + run_start,
                     count - run_start, tokens);
     }
-    lattice_free(&lattice);
     return status;
 }
 
@@ -1948,6 +1956,11 @@ typedef struct {
     KeyTable pending;         /* pairs learned since `known` was made; GIL only */
     Py_ssize_t running;       /* calls between their start and their end; GIL only */
     int normalize_keys;       /* key_function is normalize(): try lao_normalize_default first */
+    /* The tables of one call, kept for the next: only for calls that hold the GIL throughout
+     * (short texts) and only by one call at a time (the key function may let another in). */
+    Clusters scratch;
+    Lattice scratch_lattice;
+    int scratch_in_use;
 } SegmenterObject;
 
 /* With the GIL and no call running: free the tables that `known` replaced. */
@@ -1980,6 +1993,8 @@ Segmenter_clear_tables(SegmenterObject *self)
     self->retired = NULL;
     self->retired_capacity = 0;
     keytable_free(&self->pending);
+    clusters_free(&self->scratch);
+    lattice_free(&self->scratch_lattice);
 }
 
 /* lao_start: an iterable of one-character str in the Lao block. */
@@ -2389,29 +2404,47 @@ segment(SegmenterObject *self, PyObject *str, Offsets *tokens)
         return -1;
     }
     Text text = text_from_str(str);
-    Clusters clusters;
-    memset(&clusters, 0, sizeof clusters);
+    Clusters own_clusters, *clusters = &own_clusters;
+    Lattice own_lattice, *lattice = &own_lattice;
+    memset(&own_clusters, 0, sizeof own_clusters);
+    memset(&own_lattice, 0, sizeof own_lattice);
+    /* A short text holds the GIL throughout, so it may use the kept tables if they are free: on
+     * a text a line, allocating them each time costs about as much as the line's DP. */
+    int kept = text.length < GIL_RELEASE_LENGTH && !self->scratch_in_use;
+    if (kept) {
+        self->scratch_in_use = 1;
+        clusters = &self->scratch;
+        clusters_empty(clusters);
+        lattice = &self->scratch_lattice;
+    }
     const KeyTable *known = self->known; /* this call's table, whatever later calls publish */
     int status;
     self->running++;
     PyThreadState *state = release_gil_for(&text);
-    status = scan_and_find_keys(&text, &self->scanner->marks, self->lao_start, known, &clusters);
+    status = scan_and_find_keys(&text, &self->scanner->marks, self->lao_start, known, clusters);
     take_gil_back(state);
     if (status != DONE) {
         raise_status(status);
     }
-    else if (find_missing_keys(self, str, &text, &clusters) < 0 || merge_pending(self) < 0) {
+    else if (find_missing_keys(self, str, &text, clusters) < 0 || merge_pending(self) < 0) {
         status = NO_MEMORY; /* the exception is set */
     }
     else {
         state = release_gil_for(&text);
-        status = segment_clusters(&text, &self->trie, &self->context, &clusters, tokens);
+        status = segment_clusters(&text, &self->trie, &self->context, clusters, lattice, tokens);
         take_gil_back(state);
         if (status != DONE) {
             raise_status(status);
         }
     }
-    clusters_free(&clusters); /* the keys of `clusters` pointed into `known` up to here */
+    if (kept) {
+        clusters_empty(clusters); /* its keys pointed into `known`, which may be retired */
+        self->scratch_in_use = 0;
+    }
+    else {
+        clusters_free(clusters); /* the keys of `clusters` pointed into `known` up to here */
+        lattice_free(lattice);
+    }
     if (--self->running == 0) {
         free_retired(self);
     }
