@@ -569,3 +569,11 @@ def test_words_of_several_runs_segmented_at_once_are_those_of_each_run(
     tokens = r._tokens(runs)
     for run in runs:
         assert r._run(run, lambda: "ລາວ", tokens) == r._run(run, lambda: "ລາວ", {})
+
+
+def test_speller_spells_the_empty_word_as_nothing() -> None:
+    from laotext.romanize.render import Speller, render_word
+    from laotext.romanize.syllable import scan_word
+
+    for system in SYSTEMS.values():
+        assert Speller(system)("") == render_word(scan_word(""), system) == ""

@@ -238,7 +238,7 @@ class Speller:
 
     def __call__(self, word: str) -> str:
         cut = chunks(word)
-        if cut is None:
+        if not cut:  # None: ◌໌ in the word; []: the empty word
             return self._render(word)
         parts: list[str] = []
         known = self._chunks.get
