@@ -763,17 +763,18 @@ remove_invisibles(const Py_UCS4 *src, Py_ssize_t n, UCS4Buffer *dst)
     return 0;
 }
 
-/* R4: ເເ → ແ, pairs taken from the left as str.replace does (ເເເ → ແເ). */
+/* str.replace(first + second, replacement): pairs taken from the left (ເເເ → ແເ). */
 static int
-join_double_e(const Py_UCS4 *src, Py_ssize_t n, UCS4Buffer *dst)
+replace_pair(const Py_UCS4 *src, Py_ssize_t n, UCS4Buffer *dst, Py_UCS4 first, Py_UCS4 second,
+             Py_UCS4 replacement)
 {
     if (ucs4_reserve(dst, n) < 0) {
         return -1;
     }
     Py_ssize_t i = 0;
     while (i < n) {
-        if (src[i] == E && at(src, n, i + 1) == E) {
-            emit(dst, AE);
+        if (src[i] == first && at(src, n, i + 1) == second) {
+            emit(dst, replacement);
             i += 2;
         }
         else {
@@ -782,6 +783,13 @@ join_double_e(const Py_UCS4 *src, Py_ssize_t n, UCS4Buffer *dst)
         }
     }
     return 0;
+}
+
+/* R4: ເເ → ແ. */
+static int
+join_double_e(const Py_UCS4 *src, Py_ssize_t n, UCS4Buffer *dst)
+{
+    return replace_pair(src, n, dst, E, E, AE);
 }
 
 /* _decompose_am: ຳ → ◌ໍ + າ, so that every spelling of AM meets R8 and R10 in one form. */
@@ -954,21 +962,7 @@ move_tones_before_vowel(const Py_UCS4 *src, Py_ssize_t n, UCS4Buffer *dst)
 static int
 compose_adjacent_am(const Py_UCS4 *src, Py_ssize_t n, UCS4Buffer *dst)
 {
-    if (ucs4_reserve(dst, n) < 0) {
-        return -1;
-    }
-    Py_ssize_t i = 0;
-    while (i < n) {
-        if (src[i] == NIKHAHIT && at(src, n, i + 1) == SARA_AA) {
-            emit(dst, SARA_AM);
-            i += 2;
-        }
-        else {
-            emit(dst, src[i]);
-            i++;
-        }
-    }
-    return 0;
+    return replace_pair(src, n, dst, NIKHAHIT, SARA_AA, SARA_AM);
 }
 
 /* R10 (_compose_am), second substitution, _AM_AROUND_MARKS: ◌ໍ + marks + າ → marks + ຳ.  Its
