@@ -995,12 +995,33 @@ typedef struct {
     int32_t child;
 } TrieEdge;
 
+/* The trie as it is built: nodes numbered as they come, every edge in one hash table. */
 typedef struct {
     int64_t *values; /* per node: its value in the table, or NOT_IN_TABLE */
     Py_ssize_t node_count, node_capacity;
     TrieEdge *edges; /* open addressing on (parent, ch), at most 3/4 full */
     Py_ssize_t edge_capacity;
     int64_t max_cost; /* the largest value >> 2 */
+} TrieBuilder;
+
+/* A node of the trie the DP walks.  The nodes are numbered in depth-first order, children by
+ * character, so the first child of node t is t + 1.  Two thirds of the nodes have one child
+ * (150,000 of the default lexicon's 227,000; 21,000 have more), so a walk mostly reads
+ * consecutive nodes (four to a cache line) instead of probing a hash table of several MB per
+ * character, and the value comes with the node.  Measured on the benchmark lines: segmentation
+ * -20%, and the table takes 5 MB instead of 9. */
+typedef struct {
+    int64_t value;     /* its value in the table, or NOT_IN_TABLE */
+    Py_UCS4 only;      /* the character to its only child (node + 1), or NO_CHAR */
+    uint32_t children; /* a bit 1 << (ch % 32) per child's character: a quick "no such child" */
+} TrieNode;
+
+typedef struct {
+    TrieNode *nodes;
+    Py_ssize_t node_count;
+    TrieEdge *branches; /* the edges from nodes with two children or more, as in TrieBuilder */
+    Py_ssize_t branch_capacity;
+    int64_t max_cost;   /* the largest value >> 2 */
 } Trie;
 
 static size_t
@@ -1010,20 +1031,34 @@ edge_hash(int32_t parent, Py_UCS4 ch)
     return (size_t)(h ^ (h >> 29));
 }
 
-/* The child of `node` by `ch`, or -1. */
+/* The child of `parent` by `ch` in a hash table of edges with a free slot, or -1. */
 static int32_t
-trie_child(const Trie *trie, int32_t node, Py_UCS4 ch)
+edge_find(const TrieEdge *edges, Py_ssize_t capacity, int32_t parent, Py_UCS4 ch)
 {
-    size_t mask = (size_t)trie->edge_capacity - 1;
-    for (size_t i = edge_hash(node, ch) & mask;; i = (i + 1) & mask) { /* a slot is free */
-        const TrieEdge *edge = &trie->edges[i];
+    size_t mask = (size_t)capacity - 1;
+    for (size_t i = edge_hash(parent, ch) & mask;; i = (i + 1) & mask) { /* a slot is free */
+        const TrieEdge *edge = &edges[i];
         if (edge->parent < 0) {
             return -1;
         }
-        if (edge->parent == node && edge->ch == ch) {
+        if (edge->parent == parent && edge->ch == ch) {
             return edge->child;
         }
     }
+}
+
+/* The child of `node` by `ch`, or -1. */
+static inline int32_t
+trie_child(const Trie *trie, int32_t node, Py_UCS4 ch)
+{
+    const TrieNode *here = &trie->nodes[node];
+    if (here->only == ch) {
+        return node + 1;
+    }
+    if (here->only != NO_CHAR || !(here->children & (1u << (ch & 31)))) {
+        return -1;
+    }
+    return edge_find(trie->branches, trie->branch_capacity, node, ch);
 }
 
 /* The node reached from `node` by chars[0..length), or -1. */
@@ -1047,12 +1082,28 @@ edge_insert(TrieEdge *edges, Py_ssize_t capacity, const TrieEdge *edge)
     edges[i] = *edge;
 }
 
+/* A table of `capacity` free edge slots, or NULL. */
+static TrieEdge *
+edges_new(Py_ssize_t capacity)
+{
+    if ((size_t)capacity > (size_t)PY_SSIZE_T_MAX / sizeof(TrieEdge)) {
+        return NULL;
+    }
+    TrieEdge *edges = PyMem_RawMalloc((size_t)capacity * sizeof(TrieEdge));
+    if (edges != NULL) {
+        for (Py_ssize_t i = 0; i < capacity; i++) {
+            edges[i].parent = -1;
+        }
+    }
+    return edges;
+}
+
 /* Room for one more node and its edge (node_count edges after adding), the edge table at most
  * 3/4 full and never empty, so that lookups always find a free slot; 0 or -1. */
 static int
-trie_reserve_node(Trie *trie)
+builder_reserve_node(TrieBuilder *trie)
 {
-    if (trie->node_count >= INT32_MAX
+    if (trie->node_count >= INT32_MAX - 1
         || reserve((void **)&trie->values, &trie->node_capacity, trie->node_count + 1,
                    sizeof *trie->values) < 0) {
         return -1;
@@ -1061,15 +1112,9 @@ trie_reserve_node(Trie *trie)
         return 0;
     }
     Py_ssize_t capacity = trie->edge_capacity < 64 ? 64 : trie->edge_capacity * 2;
-    if ((size_t)capacity > (size_t)PY_SSIZE_T_MAX / sizeof(TrieEdge)) {
-        return -1;
-    }
-    TrieEdge *edges = PyMem_RawMalloc((size_t)capacity * sizeof(TrieEdge));
+    TrieEdge *edges = edges_new(capacity);
     if (edges == NULL) {
         return -1;
-    }
-    for (Py_ssize_t i = 0; i < capacity; i++) {
-        edges[i].parent = -1;
     }
     for (Py_ssize_t i = 0; i < trie->edge_capacity; i++) {
         if (trie->edges[i].parent >= 0) {
@@ -1084,9 +1129,9 @@ trie_reserve_node(Trie *trie)
 
 /* A new node (NOT_IN_TABLE) under `parent` by `ch` (parent -1: the root); its index or -1. */
 static int32_t
-trie_new_node(Trie *trie, int32_t parent, Py_UCS4 ch)
+builder_new_node(TrieBuilder *trie, int32_t parent, Py_UCS4 ch)
 {
-    if (trie_reserve_node(trie) < 0) {
+    if (builder_reserve_node(trie) < 0) {
         return -1;
     }
     int32_t node = (int32_t)trie->node_count++;
@@ -1100,7 +1145,7 @@ trie_new_node(Trie *trie, int32_t parent, Py_UCS4 ch)
 
 /* OR `flags` into the value of `node` (a node not in the table has none yet). */
 static void
-trie_set_flags(Trie *trie, int32_t node, int64_t flags)
+builder_set_flags(TrieBuilder *trie, int32_t node, int64_t flags)
 {
     int64_t old = trie->values[node] == NOT_IN_TABLE ? 0 : trie->values[node];
     trie->values[node] = old | flags;
@@ -1110,21 +1155,21 @@ trie_set_flags(Trie *trie, int32_t node, int64_t flags)
  * proper prefix of the key gets IS_PREFIX, so a table of words alone gives the same trie as the
  * full table (whose prefix entries only repeat those flags). */
 static int
-trie_add(Trie *trie, const Text *key, int64_t value)
+builder_add(TrieBuilder *trie, const Text *key, int64_t value)
 {
     int32_t node = ROOT;
     for (Py_ssize_t i = 0; i < key->length; i++) {
         if (i > 0) {
-            trie_set_flags(trie, node, IS_PREFIX);
+            builder_set_flags(trie, node, IS_PREFIX);
         }
         Py_UCS4 ch = char_at(key, i);
-        int32_t child = trie_child(trie, node, ch);
-        if (child < 0 && (child = trie_new_node(trie, node, ch)) < 0) {
+        int32_t child = edge_find(trie->edges, trie->edge_capacity, node, ch);
+        if (child < 0 && (child = builder_new_node(trie, node, ch)) < 0) {
             return -1;
         }
         node = child;
     }
-    trie_set_flags(trie, node, value);
+    builder_set_flags(trie, node, value);
     if ((value >> 2) > trie->max_cost) {
         trie->max_cost = value >> 2;
     }
@@ -1132,11 +1177,108 @@ trie_add(Trie *trie, const Text *key, int64_t value)
 }
 
 static void
-trie_free(Trie *trie)
+builder_free(TrieBuilder *trie)
 {
     PyMem_RawFree(trie->values);
     PyMem_RawFree(trie->edges);
     memset(trie, 0, sizeof *trie);
+}
+
+static void
+trie_free(Trie *trie)
+{
+    PyMem_RawFree(trie->nodes);
+    PyMem_RawFree(trie->branches);
+    memset(trie, 0, sizeof *trie);
+}
+
+static int
+compare_edges(const void *a, const void *b)
+{
+    const TrieEdge *x = a, *y = b;
+    if (x->parent != y->parent) {
+        return x->parent < y->parent ? -1 : 1;
+    }
+    return x->ch < y->ch ? -1 : x->ch > y->ch;
+}
+
+/* The trie of `built` (node 0 its root, which it must have) renumbered depth-first, each node's
+ * children by character; 0 or -1 (no memory). */
+static int
+trie_freeze(Trie *trie, const TrieBuilder *built)
+{
+    Py_ssize_t count = built->node_count, edge_count = count - 1;
+    TrieEdge *edges = PyMem_RawMalloc((size_t)(edge_count > 0 ? edge_count : 1) * sizeof(TrieEdge));
+    int32_t *first = PyMem_RawCalloc((size_t)count + 1, sizeof(int32_t)); /* children ranges */
+    int32_t *renumbered = PyMem_RawMalloc((size_t)count * sizeof(int32_t));
+    int32_t *stack = PyMem_RawMalloc((size_t)count * sizeof(int32_t));
+    trie->nodes = PyMem_RawMalloc((size_t)count * sizeof(TrieNode));
+    int status = -1;
+    if (edges == NULL || first == NULL || renumbered == NULL || stack == NULL
+        || trie->nodes == NULL) {
+        goto done;
+    }
+    /* Every edge, sorted by parent then character: each node's children are a range. */
+    Py_ssize_t e = 0;
+    for (Py_ssize_t i = 0; i < built->edge_capacity; i++) {
+        if (built->edges[i].parent >= 0) {
+            edges[e++] = built->edges[i];
+        }
+    }
+    qsort(edges, (size_t)e, sizeof(TrieEdge), compare_edges);
+    for (Py_ssize_t i = 0; i < e; i++) {
+        first[edges[i].parent + 1]++;
+    }
+    for (Py_ssize_t node = 0; node < count; node++) {
+        first[node + 1] += first[node];
+    }
+    /* Depth-first, in preorder: a node's first child is numbered right after it. */
+    Py_ssize_t top = 0, next = 0, branch_edges = 0;
+    stack[top++] = ROOT;
+    while (top > 0) {
+        int32_t node = stack[--top];
+        renumbered[node] = (int32_t)next++;
+        for (int32_t k = first[node + 1] - 1; k >= first[node]; k--) { /* the first on top */
+            stack[top++] = edges[k].child;
+        }
+        if (first[node + 1] - first[node] >= 2) {
+            branch_edges += first[node + 1] - first[node];
+        }
+    }
+    trie->branch_capacity = 64;
+    while (trie->branch_capacity * 3 < branch_edges * 4 + 4) { /* at most 3/4 full */
+        trie->branch_capacity *= 2;
+    }
+    trie->branches = edges_new(trie->branch_capacity);
+    if (trie->branches == NULL) {
+        goto done;
+    }
+    for (Py_ssize_t node = 0; node < count; node++) {
+        TrieNode *frozen = &trie->nodes[renumbered[node]];
+        Py_ssize_t children = first[node + 1] - first[node];
+        frozen->value = built->values[node];
+        frozen->only = children == 1 ? edges[first[node]].ch : NO_CHAR;
+        frozen->children = 0;
+        for (int32_t k = first[node]; k < first[node + 1]; k++) {
+            frozen->children |= 1u << (edges[k].ch & 31);
+            if (children >= 2) {
+                TrieEdge edge = {renumbered[node], edges[k].ch, renumbered[edges[k].child]};
+                edge_insert(trie->branches, trie->branch_capacity, &edge);
+            }
+        }
+    }
+    trie->node_count = count;
+    trie->max_cost = built->max_cost;
+    status = 0;
+done:
+    PyMem_RawFree(edges);
+    PyMem_RawFree(first);
+    PyMem_RawFree(renumbered);
+    PyMem_RawFree(stack);
+    if (status < 0) {
+        trie_free(trie);
+    }
+    return status;
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -1409,10 +1551,10 @@ relax_edges(const Trie *trie, Lattice *lattice, const Key *keys, Py_ssize_t n, P
     Weight unknown = {base.unknown + 1, base.cost, base.singles};
     relax(lattice, i + 1, unknown, i, 1);
     int32_t node = keys[i].node; /* = trie_walk(trie, ROOT, keys[i]), found once per key */
-    if (node < 0 || trie->values[node] == NOT_IN_TABLE) {
+    if (node < 0 || trie->nodes[node].value == NOT_IN_TABLE) {
         return;
     }
-    int64_t value = trie->values[node];
+    int64_t value = trie->nodes[node].value;
     if (value & IS_WORD) {
         Weight word = {base.unknown, base.cost + (value >> 2) + lattice->tail[i], base.singles + 1};
         relax(lattice, i + 1, word, i, 0);
@@ -1420,10 +1562,10 @@ relax_edges(const Trie *trie, Lattice *lattice, const Key *keys, Py_ssize_t n, P
     Py_ssize_t j = i + 1;
     while ((value & IS_PREFIX) && j < n) {
         node = trie_walk(trie, node, keys[j].chars, keys[j].length);
-        if (node < 0 || trie->values[node] == NOT_IN_TABLE) {
+        if (node < 0 || trie->nodes[node].value == NOT_IN_TABLE) {
             break;
         }
-        value = trie->values[node];
+        value = trie->nodes[node].value;
         j++;
         if (value & IS_WORD) {
             Weight word = {base.unknown, base.cost + (value >> 2) + lattice->tail[j - 1],
@@ -2032,31 +2174,41 @@ build_trie(Trie *trie, PyObject *table)
         PyErr_SetString(PyExc_TypeError, "table must be a dict of str -> int");
         return -1;
     }
-    if (trie_new_node(trie, -1, 0) < 0) { /* the root, "" */
+    TrieBuilder built;
+    memset(&built, 0, sizeof built);
+    int status = -1;
+    if (builder_new_node(&built, -1, 0) < 0) { /* the root, "" */
         PyErr_NoMemory();
-        return -1;
+        goto done;
     }
     Py_ssize_t position = 0;
     PyObject *key, *value;
     while (PyDict_Next(table, &position, &key, &value)) {
         if (check_str(key, "table") < 0) {
-            return -1;
+            goto done;
         }
         long long number = PyLong_AsLongLong(value);
         if (number == -1 && PyErr_Occurred()) {
-            return -1;
+            goto done;
         }
         if (number < 0) {
             PyErr_Format(PyExc_ValueError, "table value for %R is negative", key);
-            return -1;
+            goto done;
         }
         Text text = text_from_str(key);
-        if (trie_add(trie, &text, number) < 0) {
+        if (builder_add(&built, &text, number) < 0) {
             PyErr_NoMemory();
-            return -1;
+            goto done;
         }
     }
-    return 0;
+    if (trie_freeze(trie, &built) < 0) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    status = 0;
+done:
+    builder_free(&built);
+    return status;
 }
 
 #define MAX_BOUNDARY_COST (INT64_MAX >> 2) /* so that a word cost plus a boundary cost fits */
@@ -2515,8 +2667,8 @@ keytable_memory(const KeyTable *table)
 static PyObject *
 Segmenter_sizeof(SegmenterObject *self, PyObject *unused)
 {
-    size_t size = sizeof(SegmenterObject) + (size_t)self->trie.node_capacity * sizeof(int64_t)
-                  + (size_t)self->trie.edge_capacity * sizeof(TrieEdge)
+    size_t size = sizeof(SegmenterObject) + (size_t)self->trie.node_count * sizeof(TrieNode)
+                  + (size_t)self->trie.branch_capacity * sizeof(TrieEdge)
                   + keytable_memory(&self->pending)
                   + (size_t)self->context.pairs.capacity * sizeof(StrEntry)
                   + (size_t)self->context.pairs.pool_capacity * sizeof(Py_UCS4)
