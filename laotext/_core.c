@@ -995,15 +995,6 @@ typedef struct {
     int32_t child;
 } TrieEdge;
 
-/* The trie as it is built: nodes numbered as they come, every edge in one hash table. */
-typedef struct {
-    int64_t *values; /* per node: its value in the table, or NOT_IN_TABLE */
-    Py_ssize_t node_count, node_capacity;
-    TrieEdge *edges; /* open addressing on (parent, ch), at most 3/4 full */
-    Py_ssize_t edge_capacity;
-    int64_t max_cost; /* the largest value >> 2 */
-} TrieBuilder;
-
 /* A node of the trie the DP walks.  The nodes are numbered in depth-first order, children by
  * character, so the first child of node t is t + 1.  Two thirds of the nodes have one child
  * (150,000 of the default lexicon's 227,000; 21,000 have more), so a walk mostly reads
@@ -1098,92 +1089,6 @@ edges_new(Py_ssize_t capacity)
     return edges;
 }
 
-/* Room for one more node and its edge (node_count edges after adding), the edge table at most
- * 3/4 full and never empty, so that lookups always find a free slot; 0 or -1. */
-static int
-builder_reserve_node(TrieBuilder *trie)
-{
-    if (trie->node_count >= INT32_MAX - 1
-        || reserve((void **)&trie->values, &trie->node_capacity, trie->node_count + 1,
-                   sizeof *trie->values) < 0) {
-        return -1;
-    }
-    if (trie->edge_capacity > 0 && trie->node_count * 4 <= trie->edge_capacity * 3) {
-        return 0;
-    }
-    Py_ssize_t capacity = trie->edge_capacity < 64 ? 64 : trie->edge_capacity * 2;
-    TrieEdge *edges = edges_new(capacity);
-    if (edges == NULL) {
-        return -1;
-    }
-    for (Py_ssize_t i = 0; i < trie->edge_capacity; i++) {
-        if (trie->edges[i].parent >= 0) {
-            edge_insert(edges, capacity, &trie->edges[i]);
-        }
-    }
-    PyMem_RawFree(trie->edges);
-    trie->edges = edges;
-    trie->edge_capacity = capacity;
-    return 0;
-}
-
-/* A new node (NOT_IN_TABLE) under `parent` by `ch` (parent -1: the root); its index or -1. */
-static int32_t
-builder_new_node(TrieBuilder *trie, int32_t parent, Py_UCS4 ch)
-{
-    if (builder_reserve_node(trie) < 0) {
-        return -1;
-    }
-    int32_t node = (int32_t)trie->node_count++;
-    trie->values[node] = NOT_IN_TABLE;
-    if (parent >= 0) {
-        TrieEdge edge = {parent, ch, node};
-        edge_insert(trie->edges, trie->edge_capacity, &edge);
-    }
-    return node;
-}
-
-/* OR `flags` into the value of `node` (a node not in the table has none yet). */
-static void
-builder_set_flags(TrieBuilder *trie, int32_t node, int64_t flags)
-{
-    int64_t old = trie->values[node] == NOT_IN_TABLE ? 0 : trie->values[node];
-    trie->values[node] = old | flags;
-}
-
-/* Add `key` with `value`, creating the nodes on its way; 0 or -1.  Like Lexicon.build, every
- * proper prefix of the key gets IS_PREFIX, so a table of words alone gives the same trie as the
- * full table (whose prefix entries only repeat those flags). */
-static int
-builder_add(TrieBuilder *trie, const Text *key, int64_t value)
-{
-    int32_t node = ROOT;
-    for (Py_ssize_t i = 0; i < key->length; i++) {
-        if (i > 0) {
-            builder_set_flags(trie, node, IS_PREFIX);
-        }
-        Py_UCS4 ch = char_at(key, i);
-        int32_t child = edge_find(trie->edges, trie->edge_capacity, node, ch);
-        if (child < 0 && (child = builder_new_node(trie, node, ch)) < 0) {
-            return -1;
-        }
-        node = child;
-    }
-    builder_set_flags(trie, node, value);
-    if ((value >> 2) > trie->max_cost) {
-        trie->max_cost = value >> 2;
-    }
-    return 0;
-}
-
-static void
-builder_free(TrieBuilder *trie)
-{
-    PyMem_RawFree(trie->values);
-    PyMem_RawFree(trie->edges);
-    memset(trie, 0, sizeof *trie);
-}
-
 static void
 trie_free(Trie *trie)
 {
@@ -1192,89 +1097,147 @@ trie_free(Trie *trie)
     memset(trie, 0, sizeof *trie);
 }
 
-static int
-compare_edges(const void *a, const void *b)
+/* One entry of the table: a key and its value. */
+typedef struct {
+    Text key;
+    int64_t value;
+} TableEntry;
+
+/* The length of the common prefix of a and b. */
+static Py_ssize_t
+common_prefix(const Text *a, const Text *b)
 {
-    const TrieEdge *x = a, *y = b;
-    if (x->parent != y->parent) {
-        return x->parent < y->parent ? -1 : 1;
+    Py_ssize_t n = a->length < b->length ? a->length : b->length, i = 0;
+    while (i < n && char_at(a, i) == char_at(b, i)) {
+        i++;
     }
-    return x->ch < y->ch ? -1 : x->ch > y->ch;
+    return i;
 }
 
-/* The trie of `built` (node 0 its root, which it must have) renumbered depth-first, each node's
- * children by character; 0 or -1 (no memory). */
+/* -1, 0 or 1 as a < b, a == b or a > b, by code points (as Python compares str) */
 static int
-trie_freeze(Trie *trie, const TrieBuilder *built)
+compare_keys(const Text *a, const Text *b)
 {
-    Py_ssize_t count = built->node_count, edge_count = count - 1;
-    TrieEdge *edges = PyMem_RawMalloc((size_t)(edge_count > 0 ? edge_count : 1) * sizeof(TrieEdge));
-    int32_t *first = PyMem_RawCalloc((size_t)count + 1, sizeof(int32_t)); /* children ranges */
-    int32_t *renumbered = PyMem_RawMalloc((size_t)count * sizeof(int32_t));
-    int32_t *stack = PyMem_RawMalloc((size_t)count * sizeof(int32_t));
-    trie->nodes = PyMem_RawMalloc((size_t)count * sizeof(TrieNode));
+    Py_ssize_t i = common_prefix(a, b);
+    if (i < a->length && i < b->length) {
+        return char_at(a, i) < char_at(b, i) ? -1 : 1;
+    }
+    return a->length < b->length ? -1 : a->length > b->length;
+}
+
+static int
+compare_entries(const void *a, const void *b)
+{
+    return compare_keys(&((const TableEntry *)a)->key, &((const TableEntry *)b)->key);
+}
+
+/* Make `child` (a new node) the child of `parent` by `ch`, noting a branching node's edges in
+ * `branches` (a list here; the hash table is made at the end); 0 or -1. */
+static int
+add_child(Trie *trie, int32_t parent, Py_UCS4 ch, int32_t child, TrieEdge **branches,
+          Py_ssize_t *count, Py_ssize_t *capacity)
+{
+    TrieNode *node = &trie->nodes[parent];
+    TrieEdge edges[2];
+    int new_edges = 0;
+    if (node->children == 0) { /* the first child: right after its parent, in preorder */
+        node->only = ch;
+    }
+    else {
+        if (node->only != NO_CHAR) { /* a second child: the first one's edge goes in the table */
+            TrieEdge first = {parent, node->only, parent + 1};
+            edges[new_edges++] = first;
+            node->only = NO_CHAR;
+        }
+        TrieEdge edge = {parent, ch, child};
+        edges[new_edges++] = edge;
+    }
+    node->children |= 1u << (ch & 31);
+    if (reserve((void **)branches, capacity, *count + new_edges, sizeof(TrieEdge)) < 0) {
+        return -1;
+    }
+    for (int e = 0; e < new_edges; e++) {
+        (*branches)[(*count)++] = edges[e];
+    }
+    return 0;
+}
+
+/* OR `flags` into the value of `node` (a node not in the table has none yet). */
+static void
+set_flags(Trie *trie, int32_t node, int64_t flags)
+{
+    int64_t old = trie->nodes[node].value == NOT_IN_TABLE ? 0 : trie->nodes[node].value;
+    trie->nodes[node].value = old | flags;
+}
+
+/* The trie of entries[0..count), which are sorted by key with no key twice; 0 or -1 (no
+ * memory, or more nodes than int32 numbers).  Inserting sorted keys creates the nodes in
+ * depth-first preorder, children by character, which is the numbering TrieNode describes: a
+ * key's new nodes hang below the nodes it shares with the key before it (`path`).  Like
+ * Lexicon.build, every proper prefix of a key gets IS_PREFIX, so a table of words alone gives the
+ * same trie as the full table (whose prefix entries only repeat those flags). */
+static int
+trie_build(Trie *trie, const TableEntry *entries, Py_ssize_t count)
+{
+    Py_ssize_t most = 1, longest = 0; /* nodes at most: the root and one per character */
+    for (Py_ssize_t e = 0; e < count; e++) {
+        most += entries[e].key.length;
+        longest = entries[e].key.length > longest ? entries[e].key.length : longest;
+    }
+    TrieEdge *branches = NULL;
+    Py_ssize_t branch_count = 0, branch_list_capacity = 0;
+    int32_t *path = PyMem_RawMalloc((size_t)(longest + 1) * sizeof(int32_t));
+    Py_ssize_t node_count = 0;
     int status = -1;
-    if (edges == NULL || first == NULL || renumbered == NULL || stack == NULL
-        || trie->nodes == NULL) {
+    if (path == NULL || most > INT32_MAX
+        || (trie->nodes = PyMem_RawMalloc((size_t)most * sizeof(TrieNode))) == NULL) {
         goto done;
     }
-    /* Every edge, sorted by parent then character: each node's children are a range. */
-    Py_ssize_t e = 0;
-    for (Py_ssize_t i = 0; i < built->edge_capacity; i++) {
-        if (built->edges[i].parent >= 0) {
-            edges[e++] = built->edges[i];
+    TrieNode empty = {NOT_IN_TABLE, NO_CHAR, 0};
+    trie->nodes[node_count++] = empty; /* the root, "" */
+    path[0] = ROOT;
+    const Text *previous = NULL;
+    for (Py_ssize_t e = 0; e < count; e++) {
+        const Text *key = &entries[e].key;
+        Py_ssize_t shared = previous == NULL ? 0 : common_prefix(previous, key);
+        for (Py_ssize_t d = 1; d <= shared && d < key->length; d++) {
+            set_flags(trie, path[d], IS_PREFIX);
         }
-    }
-    qsort(edges, (size_t)e, sizeof(TrieEdge), compare_edges);
-    for (Py_ssize_t i = 0; i < e; i++) {
-        first[edges[i].parent + 1]++;
-    }
-    for (Py_ssize_t node = 0; node < count; node++) {
-        first[node + 1] += first[node];
-    }
-    /* Depth-first, in preorder: a node's first child is numbered right after it. */
-    Py_ssize_t top = 0, next = 0, branch_edges = 0;
-    stack[top++] = ROOT;
-    while (top > 0) {
-        int32_t node = stack[--top];
-        renumbered[node] = (int32_t)next++;
-        for (int32_t k = first[node + 1] - 1; k >= first[node]; k--) { /* the first on top */
-            stack[top++] = edges[k].child;
-        }
-        if (first[node + 1] - first[node] >= 2) {
-            branch_edges += first[node + 1] - first[node];
-        }
-    }
-    trie->branch_capacity = 64;
-    while (trie->branch_capacity * 3 < branch_edges * 4 + 4) { /* at most 3/4 full */
-        trie->branch_capacity *= 2;
-    }
-    trie->branches = edges_new(trie->branch_capacity);
-    if (trie->branches == NULL) {
-        goto done;
-    }
-    for (Py_ssize_t node = 0; node < count; node++) {
-        TrieNode *frozen = &trie->nodes[renumbered[node]];
-        Py_ssize_t children = first[node + 1] - first[node];
-        frozen->value = built->values[node];
-        frozen->only = children == 1 ? edges[first[node]].ch : NO_CHAR;
-        frozen->children = 0;
-        for (int32_t k = first[node]; k < first[node + 1]; k++) {
-            frozen->children |= 1u << (edges[k].ch & 31);
-            if (children >= 2) {
-                TrieEdge edge = {renumbered[node], edges[k].ch, renumbered[edges[k].child]};
-                edge_insert(trie->branches, trie->branch_capacity, &edge);
+        for (Py_ssize_t d = shared + 1; d <= key->length; d++) {
+            int32_t node = (int32_t)node_count++;
+            trie->nodes[node] = empty;
+            if (add_child(trie, path[d - 1], char_at(key, d - 1), node, &branches, &branch_count,
+                          &branch_list_capacity) < 0) {
+                goto done;
+            }
+            path[d] = node;
+            if (d < key->length) {
+                set_flags(trie, node, IS_PREFIX);
             }
         }
+        set_flags(trie, path[key->length], entries[e].value);
+        if ((entries[e].value >> 2) > trie->max_cost) {
+            trie->max_cost = entries[e].value >> 2;
+        }
+        previous = key;
     }
-    trie->node_count = count;
-    trie->max_cost = built->max_cost;
+    trie->node_count = node_count;
+    trie->branch_capacity = 64;
+    while (trie->branch_capacity * 3 < branch_count * 4 + 4) { /* at most 3/4 full */
+        trie->branch_capacity *= 2;
+    }
+    if ((trie->branches = edges_new(trie->branch_capacity)) == NULL) {
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < branch_count; i++) {
+        edge_insert(trie->branches, trie->branch_capacity, &branches[i]);
+    }
+    TrieNode *fitted = PyMem_RawRealloc(trie->nodes, (size_t)node_count * sizeof(TrieNode));
+    trie->nodes = fitted != NULL ? fitted : trie->nodes;
     status = 0;
 done:
-    PyMem_RawFree(edges);
-    PyMem_RawFree(first);
-    PyMem_RawFree(renumbered);
-    PyMem_RawFree(stack);
+    PyMem_RawFree(path);
+    PyMem_RawFree(branches);
     if (status < 0) {
         trie_free(trie);
     }
@@ -2174,16 +2137,15 @@ build_trie(Trie *trie, PyObject *table)
         PyErr_SetString(PyExc_TypeError, "table must be a dict of str -> int");
         return -1;
     }
-    TrieBuilder built;
-    memset(&built, 0, sizeof built);
-    int status = -1;
-    if (builder_new_node(&built, -1, 0) < 0) { /* the root, "" */
+    Py_ssize_t count = PyDict_GET_SIZE(table), e = 0, position = 0;
+    TableEntry *entries = PyMem_RawMalloc((size_t)(count > 0 ? count : 1) * sizeof(TableEntry));
+    if (entries == NULL) {
         PyErr_NoMemory();
-        goto done;
+        return -1;
     }
-    Py_ssize_t position = 0;
+    int sorted = 1, status = -1;
     PyObject *key, *value;
-    while (PyDict_Next(table, &position, &key, &value)) {
+    while (PyDict_Next(table, &position, &key, &value)) { /* borrowed: nothing runs Python */
         if (check_str(key, "table") < 0) {
             goto done;
         }
@@ -2195,19 +2157,20 @@ build_trie(Trie *trie, PyObject *table)
             PyErr_Format(PyExc_ValueError, "table value for %R is negative", key);
             goto done;
         }
-        Text text = text_from_str(key);
-        if (builder_add(&built, &text, number) < 0) {
-            PyErr_NoMemory();
-            goto done;
-        }
+        TableEntry entry = {text_from_str(key), number};
+        sorted = sorted && (e == 0 || compare_keys(&entries[e - 1].key, &entry.key) < 0);
+        entries[e++] = entry;
     }
-    if (trie_freeze(trie, &built) < 0) {
+    if (!sorted) { /* the default lexicon's table comes sorted; a trained one may not */
+        qsort(entries, (size_t)e, sizeof(TableEntry), compare_entries);
+    }
+    if (trie_build(trie, entries, e) < 0) {
         PyErr_NoMemory();
         goto done;
     }
     status = 0;
 done:
-    builder_free(&built);
+    PyMem_RawFree(entries);
     return status;
 }
 

@@ -55,6 +55,7 @@ class Romanizer:
         fallback: Callable[[str], tuple[str, bool]],
         ellipsis: str,
         etc: str,
+        normalize: Callable[[str], str] | None = None,
     ) -> None: ...
     def __call__(self, text: str, /) -> str | None:
         """The romanised line, or None when it is left to the Python path."""

@@ -5,7 +5,8 @@
  * The steps, as in text.py:
  *
  *   1. a text without Lao is returned as it is;
- *   2. normalise the line (lao_normalize_default, _normcore.c; undecided: decline);
+ *   2. normalise the line (lao_normalize_default, _normcore.c; what it leaves undecided, the
+ *      Python normalize() given to the constructor);
  *   3. cut it into Lao runs (U+0E80..U+0EFF) and the text between them, which is kept;
  *   4. cut each run at the special parts (_SPLIT_SPECIAL: Lao digits, ຯລຯ, ຯ, ໆ); the other parts
  *      are words, segmented together in one call to the segmenter, joined by "\n" as _tokens()
@@ -180,6 +181,7 @@ typedef struct {
     PyObject *segmenter;   /* a _core.Segmenter, or None: each word part is one word */
     PyObject *speller;     /* a _core.WordSpeller */
     PyObject *fallback;    /* word -> (spelling, vowel-less): the Python speller */
+    PyObject *normalize;   /* normalize() for the lines the C normaliser leaves to it, or None */
     UCS4Buffer ellipsis;   /* the spelling of ຯ */
     UCS4Buffer etc;        /* the spelling of ຯລຯ */
     WordCache cache;
@@ -595,6 +597,37 @@ free_scratch(RomanizerObject *self)
     self->ends_count = self->ends_capacity = 0;
 }
 
+/* Step 2 for a line that the C normaliser leaves to Python: self->norm = normalize(text).
+ * SPELLED, DECLINE without a normalize function, or FAILED with its exception (the Python path
+ * would raise the same from the same call). */
+static int
+normalize_in_python(RomanizerObject *self, PyObject *text)
+{
+    if (self->normalize == Py_None) {
+        return DECLINE;
+    }
+    PyObject *normalized = PyObject_CallOneArg(self->normalize, text);
+    if (normalized == NULL) {
+        return FAILED;
+    }
+    int status = FAILED;
+    if (!PyUnicode_Check(normalized)) {
+        PyErr_SetString(PyExc_TypeError, "normalize() returned a non-str");
+    }
+    else {
+        Py_ssize_t n = PyUnicode_GET_LENGTH(normalized);
+        if (ucs4_reserve(&self->norm, n + 1) < 0) {
+            PyErr_NoMemory();
+        }
+        else if (PyUnicode_AsUCS4(normalized, self->norm.items, n + 1, 0) != NULL) {
+            self->norm.length = n;
+            status = SPELLED;
+        }
+    }
+    Py_DECREF(normalized);
+    return status;
+}
+
 static PyObject *
 Romanizer_call(RomanizerObject *self, PyObject *args, PyObject *kwargs)
 {
@@ -643,11 +676,11 @@ Romanizer_call(RomanizerObject *self, PyObject *args, PyObject *kwargs)
         if (normalized < 0) {
             PyErr_NoMemory();
         }
-        else if (normalized == 0) {
-            status = DECLINE;
-        }
-        else {
-            status = romanize_normalized(self);
+        else { /* undecided (Thai, accented Latin, Cyrillic, ...): normalize() in Python */
+            status = normalized > 0 ? SPELLED : normalize_in_python(self, text);
+            if (status == SPELLED) {
+                status = romanize_normalized(self);
+            }
         }
     }
     if (status == SPELLED) {
@@ -691,10 +724,12 @@ buffer_from_str(UCS4Buffer *buffer, PyObject *str, const char *what)
 static int
 Romanizer_init(RomanizerObject *self, PyObject *args, PyObject *kwargs)
 {
-    static char *keywords[] = {"segmenter", "speller", "fallback", "ellipsis", "etc", NULL};
-    PyObject *segmenter, *speller, *fallback, *ellipsis, *etc;
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "OO!OUU:Romanizer", keywords, &segmenter,
-                                     &WordSpellerType, &speller, &fallback, &ellipsis, &etc)) {
+    static char *keywords[] = {"segmenter", "speller", "fallback", "ellipsis", "etc",
+                               "normalize", NULL};
+    PyObject *segmenter, *speller, *fallback, *ellipsis, *etc, *normalize = Py_None;
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "OO!OUU|O:Romanizer", keywords, &segmenter,
+                                     &WordSpellerType, &speller, &fallback, &ellipsis, &etc,
+                                     &normalize)) {
         return -1;
     }
     if (self->speller != NULL) {
@@ -709,12 +744,17 @@ Romanizer_init(RomanizerObject *self, PyObject *args, PyObject *kwargs)
         PyErr_SetString(PyExc_TypeError, "fallback must be callable");
         return -1;
     }
+    if (normalize != Py_None && !PyCallable_Check(normalize)) {
+        PyErr_SetString(PyExc_TypeError, "normalize must be callable or None");
+        return -1;
+    }
     if (buffer_from_str(&self->ellipsis, ellipsis, "ellipsis") < 0
         || buffer_from_str(&self->etc, etc, "etc") < 0) {
         return -1;
     }
     self->segmenter = Py_NewRef(segmenter);
     self->fallback = Py_NewRef(fallback);
+    self->normalize = Py_NewRef(normalize);
     self->speller = Py_NewRef(speller); /* last: marks the object as ready */
     return 0;
 }
@@ -725,6 +765,7 @@ Romanizer_traverse(RomanizerObject *self, visitproc visit, void *arg)
     Py_VISIT(self->segmenter);
     Py_VISIT(self->speller);
     Py_VISIT(self->fallback);
+    Py_VISIT(self->normalize);
     return 0;
 }
 
@@ -734,6 +775,7 @@ Romanizer_clear(RomanizerObject *self)
     Py_CLEAR(self->segmenter);
     Py_CLEAR(self->speller);
     Py_CLEAR(self->fallback);
+    Py_CLEAR(self->normalize);
     return 0;
 }
 
@@ -752,8 +794,9 @@ Romanizer_dealloc(RomanizerObject *self)
 PyTypeObject RomanizerType = {
     PyVarObject_HEAD_INIT(NULL, 0)
     .tp_name = "laotext._core.Romanizer",
-    .tp_doc = "Romanizer(segmenter, speller, fallback, ellipsis, etc): romanize() of one line "
-              "in C, or None when the line is left to the Python path (laotext.romanize.text).",
+    .tp_doc = "Romanizer(segmenter, speller, fallback, ellipsis, etc, normalize=None): romanize() "
+              "of one line in C, or None when the line is left to the Python path "
+              "(laotext.romanize.text).",
     .tp_basicsize = sizeof(RomanizerObject),
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
     .tp_new = PyType_GenericNew,

@@ -657,3 +657,19 @@ def test_a_table_of_words_alone_gives_the_same_tokens(
     assert seg._core.node_count == full._core.node_count
     text = shared_file("gold", "yunshan2020.dev.input.txt").read_text(encoding="utf-8")
     assert seg.bounds(text) == full.bounds(text)
+
+
+def test_the_order_of_the_table_does_not_matter(
+    gold: tuple[dict[str, int], _backend.CompiledSegmenter],
+) -> None:
+    # Sorted keys are inserted as they come; any other order is sorted first (the same trie).
+    table, _ = gold
+    text = shared_file("gold", "yunshan2020.dev.input.txt").read_text(encoding="utf-8")
+    built = [
+        _backend.CompiledSegmenter(dict(sorted(table.items(), reverse=reverse)))
+        for reverse in (False, True)
+    ]
+    assert built[0]._core.node_count == built[1]._core.node_count
+    assert sys.getsizeof(built[0]._core) == sys.getsizeof(built[1]._core)
+    assert built[0].bounds(text) == built[1].bounds(text)
+    assert built[0].bounds(text).tolist() == python_bounds(text, table)

@@ -129,14 +129,16 @@ def _core_romanizer(
     segment: bool,
     symbols: dict[str, str],
     fallback: Callable[[str], tuple[str, bool]],
+    normalize: Callable[[str], str],
 ) -> Callable[[str], str | None] | None:
     """The compiled fast path (``laotext._core.Romanizer``) for these options, or None when the
     compiled core is not built (or the segmenter runs in Python).
 
     It romanises a whole line in C and returns None for the lines it leaves to the Python path
-    (text its normaliser does not decide, ໆ with no word before it, ...); words that its speller
-    leaves to Python are spelled by ``fallback``.  tests/test_romanize_core.py checks that it
-    gives what the Python path gives.
+    (ໆ with no word before it, a re-entrant call, ...); words that its speller leaves to Python
+    are spelled by ``fallback``, and lines that its normaliser does not decide (Thai, accented
+    Latin, Cyrillic, ...) are normalised by ``normalize``.  tests/test_romanize_core.py checks
+    that it gives what the Python path gives.
     """
     from laotext import _backend
 
@@ -154,7 +156,7 @@ def _core_romanizer(
             return None
     speller = core.WordSpeller(speller_spec(system, tones=tones, open_o=open_o, errors=errors))
     romanizer: Callable[[str], str | None] = core.Romanizer(
-        segmenter, speller, fallback, symbols["ຯ"], symbols["ຯລຯ"]
+        segmenter, speller, fallback, symbols["ຯ"], symbols["ຯລຯ"], normalize
     )
     return romanizer
 
@@ -229,7 +231,7 @@ class _Romanizer:
         speller = Speller(system, tones=tones, errors=errors, open_o=open_o)  # type: ignore[arg-type]
         self.words = _Words(speller)
         self.core = _core_romanizer(
-            system, errors, tones, open_o, segment, self.symbols, self._spell
+            system, errors, tones, open_o, segment, self.symbols, self._spell, self.normalize
         )
 
     def _spell(self, word: str) -> tuple[str, bool]:
