@@ -10,7 +10,9 @@ Six entry points, chosen by the first argument:
 compounds, spelling variants and the ambiguous ກ; the tokens join back to the text.
 ``context``: the same with a trained model's context (boundary costs between cluster keys, the
 ໆ rule and its exceptions) made from the first bytes of the input.
-``normalizer``: ``_core._normalize_default(text)`` is None or ``normalize(text)``.
+``normalizer``: ``_core._normalize_default(text)`` is None or the Python steps'
+``normalize_with(text, DEFAULT_CONFIG)``, and ``normalize(text)`` (which asks the C side first,
+line by line) is the latter.
 ``syllables``: ``_core._scan_syllables(text)`` == ``romanize.syllable._scan(text)`` (without tone).
 ``romanizer``: the compiled romaniser (``_core.Romanizer``) is None or what the Python path of
 ``laotext.romanize.text`` gives, for each system and a spread of options.
@@ -33,7 +35,7 @@ import atheris
 # coverage does not see, and instrumenting the reference only slows it down.
 from laotext import _backend, segment
 from laotext.lexicon import Lexicon, canonical_key
-from laotext.normalize import normalize
+from laotext.normalize import DEFAULT_CONFIG, normalize, normalize_with
 from laotext.romanize import text as text_module
 from laotext.romanize.syllable import _scan
 from laotext.romanize.systems import SYSTEMS
@@ -123,9 +125,12 @@ def context(data: bytes) -> None:
 
 def normalizer(data: bytes) -> None:
     text = make_text(data)
+    expected = normalize_with(text, DEFAULT_CONFIG)  # the Python steps
     got = CORE._normalize_default(text)
-    if got is not None and got != normalize(text):
-        raise AssertionError(f"C normaliser differs on {text!r}: {got!r} != {normalize(text)!r}")
+    if got is not None and got != expected:
+        raise AssertionError(f"C normaliser differs on {text!r}: {got!r} != {expected!r}")
+    if normalize(text) != expected:  # C where it decides, line by line where it does not
+        raise AssertionError(f"normalize() differs on {text!r}: {normalize(text)!r}")
 
 
 def syllables(data: bytes) -> None:

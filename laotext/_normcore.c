@@ -1089,13 +1089,16 @@ normcore_normalize_py(PyObject *module, PyObject *arg)
                      Py_TYPE(arg)->tp_name);
         return NULL;
     }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(arg);
+    if (PyUnicode_KIND(arg) == PyUnicode_1BYTE_KIND) { /* no Lao: returned as it is */
+        return Py_NewRef(arg);
+    }
     Py_UCS4 *text = PyUnicode_AsUCS4Copy(arg);
     if (text == NULL) {
         return NULL;
     }
     UCS4Buffer out = {NULL, 0, 0};
-    int decided = lao_normalize_default(text, PyUnicode_GET_LENGTH(arg), &out);
-    PyMem_Free(text);
+    int decided = lao_normalize_default(text, n, &out);
     PyObject *result;
     if (decided < 0) {
         result = PyErr_NoMemory();
@@ -1103,9 +1106,13 @@ normcore_normalize_py(PyObject *module, PyObject *arg)
     else if (decided == 0) {
         result = Py_NewRef(Py_None);
     }
+    else if (out.length == n && memcmp(out.items, text, (size_t)n * sizeof(Py_UCS4)) == 0) {
+        result = Py_NewRef(arg); /* already canonical (most text): no second copy */
+    }
     else {
         result = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, out.items, out.length);
     }
+    PyMem_Free(text);
     ucs4_free(&out);
     return result;
 }

@@ -406,3 +406,46 @@ def test_default_options_passed_as_keywords_are_still_checked() -> None:
 def test_a_huge_run_of_marks_normalises_like_a_short_one(unit: str) -> None:
     # Each mark pair of a run used to re-scan the whole run: 100,000 marks took about an hour.
     assert normalize("ກ" + unit * 50_000 + "າ") == normalize("ກ" + unit * 2 + "າ")
+
+
+# --- Line by line ----------------------------------------------------------------------------
+# With the compiled core, normalize() of a text that the C normaliser leaves to Python as a whole
+# is done line by line (C for the lines it decides): that needs every step to stop at "\n".
+
+
+def _as_a_line_of_lao_text(line: str) -> str:
+    """What normalize() does to a line of a text with Lao: a line without Lao gets NFC."""
+    from laotext.normalize import DEFAULT_CONFIG
+
+    if re.search("[\u0e80-\u0eff]", line):
+        return normalize_with(line, DEFAULT_CONFIG)
+    return nfc(line)
+
+
+@settings(max_examples=1000)
+@given(any_text, any_text)
+def test_no_step_reaches_across_a_line_feed(first: str, second: str) -> None:
+    from laotext.normalize import DEFAULT_CONFIG
+
+    text = first + "\n" + second
+    assume(re.search("[\u0e80-\u0eff]", text))
+    expected = _as_a_line_of_lao_text(first) + "\n" + _as_a_line_of_lao_text(second)
+    assert normalize_with(text, DEFAULT_CONFIG) == expected
+    assert normalize(text) == expected
+
+
+def test_a_line_without_lao_gets_nfc_in_a_text_with_lao() -> None:
+    # U+F900 has a canonical singleton decomposition: NFC changes it, but only in a Lao text.
+    assert normalize("\uf900") == "\uf900"
+    assert normalize("ກ\n\uf900") == "ກ\n\u8c48" == normalize("ກ \uf900").replace(" ", "\n")
+
+
+@pytest.mark.parametrize("name", ["bench_corpus.txt", "tesseract_lao_training_text.txt"])
+def test_a_whole_file_normalises_as_with_the_python_steps(name: str) -> None:
+    from laotext.normalize import DEFAULT_CONFIG
+
+    path = SHARED_DATA / "raw" / name
+    if not path.exists():
+        pytest.skip(f"development data not present: {path}")
+    text = path.read_text(encoding="utf-8")  # lines with Thai, Cyrillic, accents among them
+    assert normalize(text) == normalize_with(text, DEFAULT_CONFIG)

@@ -1,5 +1,8 @@
 """The C normaliser (``laotext._core._normalize_default``) gives exactly what ``normalize`` gives.
 
+``normalize()`` with the default options uses the C normaliser itself, so the reference here is
+the Python steps, ``normalize_with(text, DEFAULT_CONFIG)`` (``normalize`` below).
+
 Soundness: whenever it decides a text (returns a str, not None), the result is
 ``normalize(text)`` with the default options: on the development corpora, on every string of
 length 1 and 2 over the Lao block and edge characters, on every string of length 3 (and on random
@@ -33,7 +36,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from laotext import _backend
-from laotext.normalize import normalize
+from laotext.normalize import DEFAULT_CONFIG, normalize_with
 
 # The module, not the function that laotext re-exports under the same name.
 norm = importlib.import_module("laotext.normalize")
@@ -147,6 +150,12 @@ if os.environ.get("LAOTEXT_EXPECT_CORE_IN"):  # the sanitizer build must be the 
     assert _backend.CORE.__file__.startswith(os.environ["LAOTEXT_EXPECT_CORE_IN"])
 
 normalize_default = _backend.CORE._normalize_default
+
+
+def normalize(text: str) -> str:
+    """The reference: the Python steps of normalize() with the default options."""
+    return normalize_with(text, DEFAULT_CONFIG)
+
 
 ZWSP, ZWNJ, ZWJ, WJ, SHY, BOM = "\u200b", "\u200c", "\u200d", "\u2060", "\u00ad", "\ufeff"
 #: Characters at the edges of what the C side decides: invisibles, spaces, a Thai vowel and
@@ -397,3 +406,19 @@ def test_decides_nearly_every_line_of_the_benchmark_corpus() -> None:
     assert len(changed) > 5000
     for needle in (ZWSP, "\u0ecd\u0eb2", "\u0ecd\u0ec9\u0eb2", "ຫນ", "ຫມ", "ຫລ", "ເເ"):
         assert any(needle in line for line in changed), needle
+
+
+def test_normalize_asks_the_c_normaliser_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert norm._C_NORMALIZE is normalize_default
+    calls: list[str] = []
+
+    def undecided(text: str) -> None:
+        calls.append(text)
+
+    monkeypatch.setattr(norm, "_C_NORMALIZE", undecided)
+    # The whole text, then each line with Lao; the Python steps do what C leaves.
+    assert norm.normalize("ຫມາ\nabc\nເເມ່") == "ໝາ\nabc\nແມ່"
+    assert calls == ["ຫມາ\nabc\nເເມ່", "ຫມາ", "ເເມ່"]
+    calls.clear()
+    assert norm.normalize("ຫມາ", ligatures="keep") == "ຫມາ"  # other options: Python only
+    assert calls == []
