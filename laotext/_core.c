@@ -9,8 +9,12 @@
  *
  * The tests (tests/test_core.py) and the fuzzer (fuzz/) compare both sides on corpora and on
  * generated text.  The scan reads the caller's str buffer directly, whatever its kind (1, 2 or 4
- * bytes a character).  Scan, key lookup and DP run with the GIL released; Python is called only
- * for the key of a cluster the segmenter has not met before, and to build the result.
+ * bytes a character).  Scan, key lookup and DP run with the GIL released for texts of 2,048
+ * characters or more (shorter ones keep it: releasing it would cost more).  Python is called only
+ * for the key of a cluster the segmenter has not met before (not even then when the key function
+ * is normalize() and the C normaliser decides the cluster), and to build the result.  The other C
+ * files of the module mirror the normaliser (_normcore.c) and the romaniser (_speller.c,
+ * _romanize.c).
  *
  * Reading rules used everywhere: a character is read only through char_at(), which returns
  * NO_CHAR outside [0, length); NO_CHAR belongs to no character class.  Regex lookaheads and
