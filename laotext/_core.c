@@ -2149,8 +2149,14 @@ build_trie(Trie *trie, PyObject *table)
     }
     int sorted = 1, status = -1;
     PyObject *key, *value;
-    while (PyDict_Next(table, &position, &key, &value)) { /* borrowed: nothing runs Python */
+    /* The keys are borrowed until the trie is built: no Python code may run meanwhile (it could
+     * change the dict), so a value must be an int itself, not an object with __index__. */
+    while (PyDict_Next(table, &position, &key, &value) && e < count) {
         if (check_str(key, "table") < 0) {
+            goto done;
+        }
+        if (!PyLong_Check(value)) {
+            PyErr_Format(PyExc_TypeError, "table value for %R is not an int", key);
             goto done;
         }
         long long number = PyLong_AsLongLong(value);

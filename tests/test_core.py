@@ -417,12 +417,23 @@ def test_key_function_errors_propagate() -> None:
     assert seg.tokens("1 a") == ["1", " ", "a"]  # no Lao cluster: the key function is not called
 
 
+class IndexOnly:
+    """A number that is not an int, only convertible to one."""
+
+    def __init__(self, value: int) -> None:
+        self.value = value
+
+    def __index__(self) -> int:
+        return self.value
+
+
 @pytest.mark.parametrize(
     ("table", "error"),
     [
         ([("ກ", 1)], TypeError),
         ({1: 1}, TypeError),
         ({"ກ": "1"}, TypeError),
+        ({"ກ": IndexOnly(1)}, TypeError),  # an int is required: __index__ could run any code
         ({"ກ": -1}, ValueError),
         ({"ກ": 2**70}, OverflowError),
     ],
