@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import settings
@@ -48,3 +49,23 @@ def shared_file(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"development data not present: {path}")
     return path
+
+
+def compiled_core() -> Any:
+    """The compiled core under test, for a test module of the C side (call it at import).
+
+    Without it the calling module is skipped, unless ``LAOTEXT_REQUIRE_CORE=1`` (CI), which makes
+    that an error; with ``LAOTEXT_EXPECT_CORE_IN`` set (the sanitizer run) the core must be the
+    build found there.
+    """
+    from laotext import _backend
+
+    core = _backend.CORE
+    if core is None:
+        if os.environ.get("LAOTEXT_REQUIRE_CORE") == "1":
+            raise ImportError(_backend.CORE_ERROR)
+        pytest.skip(f"compiled core not built: {_backend.CORE_ERROR}", allow_module_level=True)
+    expected = os.environ.get("LAOTEXT_EXPECT_CORE_IN")
+    if expected:  # the sanitizer build must be the one under test
+        assert core.__file__.startswith(expected), core.__file__
+    return core

@@ -10,7 +10,6 @@ sanitizer build set it, so that a broken build cannot pass silently).
 
 from __future__ import annotations
 
-import os
 import sys
 import threading
 import time
@@ -18,7 +17,7 @@ from array import array
 from pathlib import Path
 
 import pytest
-from conftest import SHARED_DATA, lao_like_text, lao_words_text, shared_file
+from conftest import SHARED_DATA, compiled_core, lao_like_text, lao_words_text, shared_file
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -26,14 +25,7 @@ from laotext import _backend
 from laotext._marks import MARK_RANGES
 from laotext.syllables import CLUSTER_RE
 
-if _backend.CORE is None:
-    if os.environ.get("LAOTEXT_REQUIRE_CORE") == "1":
-        raise ImportError(_backend.CORE_ERROR)
-    pytest.skip(f"compiled core not built: {_backend.CORE_ERROR}", allow_module_level=True)
-
-core = _backend.CORE
-if os.environ.get("LAOTEXT_EXPECT_CORE_IN"):  # the sanitizer build must be the one under test
-    assert core.__file__.startswith(os.environ["LAOTEXT_EXPECT_CORE_IN"]), core.__file__
+core = compiled_core()
 
 # --- generated text ------------------------------------------------------------------------------
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import csv
 import importlib
-import os
 import random
 import re
 import sys
@@ -31,11 +30,10 @@ from itertools import product
 from pathlib import Path
 
 import pytest
-from conftest import lao_like_text, lao_words_text, shared_file
+from conftest import compiled_core, lao_like_text, lao_words_text, shared_file
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from laotext import _backend
 from laotext.normalize import DEFAULT_CONFIG, normalize_with
 
 # The module, not the function that laotext re-exports under the same name.
@@ -141,15 +139,7 @@ if __name__ == "__main__":  # print the table, to paste between the markers in _
     print(render_lao_table(), end="")
     sys.exit()
 
-if _backend.CORE is None:
-    if os.environ.get("LAOTEXT_REQUIRE_CORE") == "1":
-        raise ImportError(_backend.CORE_ERROR)
-    pytest.skip(f"compiled core not built: {_backend.CORE_ERROR}", allow_module_level=True)
-
-if os.environ.get("LAOTEXT_EXPECT_CORE_IN"):  # the sanitizer build must be the one under test
-    assert _backend.CORE.__file__.startswith(os.environ["LAOTEXT_EXPECT_CORE_IN"])
-
-normalize_default = _backend.CORE._normalize_default
+normalize_default = compiled_core()._normalize_default
 
 
 def normalize(text: str) -> str:

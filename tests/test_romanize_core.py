@@ -12,11 +12,10 @@ Skipped when the extension is not built, unless ``LAOTEXT_REQUIRE_CORE=1``.
 
 from __future__ import annotations
 
-import os
 import threading
 
 import pytest
-from conftest import lao_like_text, lao_words_text, shared_file
+from conftest import compiled_core, lao_like_text, lao_words_text, shared_file
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -26,10 +25,7 @@ from laotext.romanize import text as text_module
 from laotext.romanize.ctables import speller_spec
 from laotext.romanize.systems import SYSTEMS
 
-if _backend.CORE is None:
-    if os.environ.get("LAOTEXT_REQUIRE_CORE") == "1":
-        raise ImportError(_backend.CORE_ERROR)
-    pytest.skip(f"compiled core not built: {_backend.CORE_ERROR}", allow_module_level=True)
+compiled_core()
 
 #: (system, errors, tones, open_o, segment): every system, every errors mode, both open_o forms,
 #: tones off, and unsegmented runs.

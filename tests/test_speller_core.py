@@ -16,16 +16,15 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-import os
 from collections.abc import Iterable
 from types import MappingProxyType
 
 import pytest
-from conftest import lao_like_text, lao_words_text, shared_file
+from conftest import compiled_core, lao_like_text, lao_words_text, shared_file
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from laotext import _backend, normalize, word_tokenize
+from laotext import normalize, word_tokenize
 from laotext.romanize import letters, syllable
 from laotext.romanize.ctables import speller_spec
 from laotext.romanize.render import Speller
@@ -33,14 +32,7 @@ from laotext.romanize.syllable import Syllable, _scan
 from laotext.romanize.systems import SYSTEMS, System
 from laotext.romanize.text import _vowel_less
 
-if _backend.CORE is None:
-    if os.environ.get("LAOTEXT_REQUIRE_CORE") == "1":
-        raise ImportError(_backend.CORE_ERROR)
-    pytest.skip(f"compiled core not built: {_backend.CORE_ERROR}", allow_module_level=True)
-
-core = _backend.CORE
-if os.environ.get("LAOTEXT_EXPECT_CORE_IN"):  # the sanitizer build must be the one under test
-    assert core.__file__.startswith(os.environ["LAOTEXT_EXPECT_CORE_IN"]), core.__file__
+core = compiled_core()
 
 #: Every system, and each option that changes its spelling: (system, tones, open_o).
 SPELLINGS = [
